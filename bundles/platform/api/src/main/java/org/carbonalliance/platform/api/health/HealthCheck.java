@@ -1,0 +1,14 @@
+package org.carbonalliance.platform.api.health;
+
+/**
+ * One thing {@code /api/health} reports on, registered as a whiteboard service. Keep it fast: it runs on every health
+ * request, with a short time limit.
+ */
+public interface HealthCheck {
+
+    /** @return a short, stable name such as {@code database} */
+    String name();
+
+    /** @return the current state; throwing counts as {@link HealthResult.Status#DOWN} */
+    HealthResult check();
+}

@@ -1,0 +1,37 @@
+package org.carbonalliance.platform.persistence;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.carbonalliance.platform.api.persistence.PersistenceException;
+
+/** Applies a bundle's Liquibase changelog, read through that bundle's class loader. */
+final class Migrations {
+
+    private Migrations() {
+    }
+
+    static void apply(DataSource dataSource, ClassLoader bundleLoader, String changelog) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase finds its own database and change implementations through the context class loader.
+        thread.setContextClassLoader(Liquibase.class.getClassLoader());
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(bundleLoader), database)) {
+                liquibase.update(new Contexts(), new LabelExpression());
+            }
+        } catch (Exception e) {
+            throw new PersistenceException("Migration " + changelog + " failed: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
