@@ -1,0 +1,110 @@
+package org.carbonalliance.platform.security;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.PersistenceService;
+import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.security.AccountService;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.Roles;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The platform's account store: operator bootstrap on first start, password checks with lockout. */
+@Component(configurationPid = "org.carbonalliance.security")
+@Designate(ocd = SecurityConfig.class)
+public class AccountServiceImpl implements AccountService {
+
+    static final String OPERATOR = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.carbonalliance.audit");
+
+    private final Database database;
+    private final LoginThrottle throttle;
+    private final VerifiedCredentials verified;
+
+    @Activate
+    public AccountServiceImpl(@Reference PersistenceService persistence, BundleContext context, SecurityConfig config)
+            throws Exception {
+        Clock clock = Clock.systemUTC();
+        this.throttle = new LoginThrottle(clock, config.freeAttempts(), Duration.ofSeconds(config.firstLockoutSeconds()),
+                Duration.ofSeconds(config.maxLockoutSeconds()));
+        this.verified = new VerifiedCredentials(clock, Duration.ofSeconds(config.verifiedCredentialSeconds()));
+        this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
+                List.of(Account.class)));
+        ensureOperator(context);
+    }
+
+    @Deactivate
+    void close() {
+        database.close();
+    }
+
+    private void ensureOperator(BundleContext context) throws Exception {
+        if (database.read(em -> em.find(Account.class, OPERATOR)) != null) {
+            return;
+        }
+        String supplied = System.getenv("ALLIANCE_ADMIN_PASSWORD");
+        if (supplied == null || supplied.isEmpty()) {
+            supplied = context.getProperty("alliance.admin.password");
+        }
+        String password;
+        if (supplied != null && !supplied.isEmpty()) {
+            if (supplied.length() < OperatorPassword.MIN_LENGTH) {
+                throw new IllegalArgumentException("ALLIANCE_ADMIN_PASSWORD must have at least "
+                        + OperatorPassword.MIN_LENGTH + " characters; no operator account was created.");
+            }
+            password = supplied;
+            LOG.info("Operator account '{}' created with the password from ALLIANCE_ADMIN_PASSWORD", OPERATOR);
+        } else {
+            password = OperatorPassword.random();
+            String data = context.getProperty("alliance.data");
+            Path file = OperatorPassword.writeForOwner(Path.of(data == null ? "data" : data), password);
+            LOG.warn("Operator account '{}' created with the generated password {} (also in {}, readable by its "
+                    + "owner only). It is shown this once.", OPERATOR, password, file);
+        }
+        String hash = PasswordHasher.hash(password);
+        database.inTransaction(em -> {
+            em.persist(new Account(OPERATOR, hash, null, Set.of(Roles.ALLIANCE_ADMIN)));
+            return null;
+        });
+        AUDIT.info("account {} created", OPERATOR);
+    }
+
+    @Override
+    public Optional<AlliancePrincipal> authenticate(String username, String password, String clientAddress) {
+        if (username == null || password == null || username.isEmpty() || username.length() > 320) {
+            return Optional.empty();
+        }
+        String accountKey = "account:" + username;
+        String addressKey = "address:" + clientAddress;
+        if (throttle.isLocked(accountKey) || throttle.isLocked(addressKey)) {
+            AUDIT.info("login refused for {} from {}: locked out after repeated failures", username, clientAddress);
+            return Optional.empty();
+        }
+        Account account = database.read(em -> em.find(Account.class, username));
+        boolean valid = account != null && account.enabled()
+                && (verified.contains(username, password) || PasswordHasher.matches(password, account.passwordHash()));
+        if (!valid) {
+            throttle.failed(accountKey);
+            throttle.failed(addressKey);
+            AUDIT.info("login failed for {} from {}", username, clientAddress);
+            return Optional.empty();
+        }
+        throttle.succeeded(accountKey);
+        throttle.succeeded(addressKey);
+        verified.remember(username, password);
+        return Optional.of(new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
+    }
+}

@@ -1,0 +1,85 @@
+package org.carbonalliance.platform.security;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carbonalliance.platform.api.security.AccountService;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.web.ApiContext;
+import org.carbonalliance.platform.api.web.ApiServlet;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.context.ServletContextHelper;
+
+/**
+ * The servlet context behind {@code /api}: every request is authenticated here, before any REST servlet runs. Servlets
+ * registered with {@code alliance.api.public=true} may be reached without credentials.
+ */
+@Component(service = ServletContextHelper.class, property = {
+        "osgi.http.whiteboard.context.name=" + ApiContext.NAME,
+        "osgi.http.whiteboard.context.path=" + ApiContext.PATH })
+public class ApiContextHelper extends ServletContextHelper {
+
+    private static final String PATTERN = "osgi.http.whiteboard.servlet.pattern";
+
+    private final PublicPatterns publicPatterns = new PublicPatterns();
+
+    /** Optional so that /api/health still answers while the account store (the database) is down. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AccountService accounts;
+
+    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(&(" + ApiContext.PUBLIC + "=true)(osgi.http.whiteboard.context.select=" + ApiContext.SELECT + "))")
+    void addPublicServlet(Map<String, Object> properties) {
+        publicPatterns.add(PublicPatterns.of(properties.get(PATTERN)));
+    }
+
+    void removePublicServlet(Map<String, Object> properties) {
+        publicPatterns.remove(PublicPatterns.of(properties.get(PATTERN)));
+    }
+
+    @Override
+    public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String header = request.getHeader("Authorization");
+        AccountService accounts = this.accounts;
+        if (header != null && accounts == null) {
+            ApiServlet.writeError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
+                    "Logins are unavailable while the account store starts or its database is down; see /api/health.",
+                    List.of());
+            return false;
+        }
+        if (header != null) {
+            Optional<AlliancePrincipal> principal = BasicCredentials.parse(header)
+                    .flatMap(c -> accounts.authenticate(c.username(), c.password(), request.getRemoteAddr()));
+            if (principal.isPresent()) {
+                request.setAttribute(ApiContext.PRINCIPAL_ATTRIBUTE, principal.get());
+                return true;
+            }
+            return refuse(response, "The credentials were not accepted (or the account is locked after repeated "
+                    + "failures; wait and try again).");
+        }
+        if (publicPatterns.matches(pathWithinApi(request))) {
+            return true;
+        }
+        return refuse(response, "Log in: send HTTP Basic credentials with this request.");
+    }
+
+    private static String pathWithinApi(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String prefix = request.getContextPath();
+        String path = uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static boolean refuse(HttpServletResponse response, String message) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Carbon Alliance API\", charset=\"UTF-8\"");
+        ApiServlet.writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", message, List.of());
+        return false;
+    }
+}

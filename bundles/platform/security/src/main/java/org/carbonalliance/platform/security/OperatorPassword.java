@@ -1,0 +1,35 @@
+package org.carbonalliance.platform.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Chooses the operator's first password: the one the operator supplied, or a random one written for the owner only. */
+final class OperatorPassword {
+
+    static final int MIN_LENGTH = 12;
+    static final String FILE_NAME = "operator-password.txt";
+
+    private OperatorPassword() {
+    }
+
+    /** @return 24 random characters, URL-safe Base64 of 18 random bytes */
+    static String random() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Writes {@code password} to {@code dataDir}/operator-password.txt, readable and writable by the owner only. */
+    static Path writeForOwner(Path dataDir, String password) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE_NAME);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "admin " + password + System.lineSeparator());
+        return file;
+    }
+}
