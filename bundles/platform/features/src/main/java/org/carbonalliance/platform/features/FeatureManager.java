@@ -95,16 +95,17 @@ public class FeatureManager {
             return existing;
         }
         List<FeatureBundle> ordered = new ArrayList<>(feature.getBundles());
-        ordered.sort(Comparator.comparingInt(FeatureManager::startOrder));
+        ordered.sort(Comparator.comparingInt(FeatureBundles::startOrder));
         List<Bundle> broughtBundles = new ArrayList<>();
         List<Bundle> toStart = new ArrayList<>();
         try {
             for (FeatureBundle featureBundle : ordered) {
-                String location = MavenLocation.of(featureBundle.getID());
+                String location = FeatureBundles.location(featureBundle.getID());
                 Bundle bundle = context.getBundle(location);
                 if (bundle == null) {
                     bundle = context.installBundle(location);
-                    bundle.adapt(BundleStartLevel.class).setStartLevel(Math.max(1, startOrder(featureBundle)));
+                    bundle.adapt(BundleStartLevel.class)
+                            .setStartLevel(Math.max(1, FeatureBundles.startOrder(featureBundle)));
                     broughtBundles.add(bundle);
                 }
                 if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
@@ -221,17 +222,10 @@ public class FeatureManager {
 
     private static List<String> locations(Feature feature) {
         List<FeatureBundle> ordered = new ArrayList<>(feature.getBundles());
-        ordered.sort(Comparator.comparingInt(FeatureManager::startOrder));
-        return ordered.stream().map(b -> MavenLocation.of(b.getID())).toList();
+        ordered.sort(Comparator.comparingInt(FeatureBundles::startOrder));
+        return ordered.stream().map(b -> FeatureBundles.location(b.getID())).toList();
     }
 
-    static int startOrder(FeatureBundle bundle) {
-        Object order = bundle.getMetadata().get("start-order");
-        if (order instanceof Number n) {
-            return n.intValue();
-        }
-        return order == null ? 10 : Integer.parseInt(order.toString());
-    }
 
     static String displayName(Feature feature) {
         return feature.getName().orElse(feature.getID().getArtifactId());

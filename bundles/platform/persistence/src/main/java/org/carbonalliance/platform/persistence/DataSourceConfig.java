@@ -9,8 +9,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "PostgreSQL set the driver filter to (osgi.jdbc.driver.class=org.postgresql.Driver), install its driver bundle and set the URL.")
 public @interface DataSourceConfig {
 
-    @AttributeDefinition(name = "JDBC URL", description = "${alliance.data} is the distribution's data/ folder.")
-    String url() default "jdbc:h2:file:${alliance.data}/db/alliance;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    @AttributeDefinition(name = "JDBC URL", description = "Empty: the framework property alliance.db.url "
+            + "(conf/config.properties), else an H2 file database in data/db. ${name} is replaced by framework properties.")
+    String url() default "";
 
     @AttributeDefinition(name = "Driver",
             description = "Filter selecting the OSGi DataSourceFactory that the JDBC driver bundle registers.")

@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
@@ -35,7 +38,7 @@ public class SharedDataSource implements DataSource {
             @Reference(target = "(osgi.jdbc.driver.class=org.h2.Driver)", name = "driver") DataSourceFactory driver)
             throws SQLException {
         Properties props = new Properties();
-        props.setProperty(DataSourceFactory.JDBC_URL, resolve(config.url(), context));
+        props.setProperty(DataSourceFactory.JDBC_URL, resolve(config.url(), context::getProperty));
         props.setProperty(DataSourceFactory.JDBC_USER, config.user());
         props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
         HikariConfig hikari = new HikariConfig();
@@ -47,10 +50,28 @@ public class SharedDataSource implements DataSource {
         LoggerFactory.getLogger(SharedDataSource.class).info("Database ready at {}", props.get(DataSourceFactory.JDBC_URL));
     }
 
-    /** Replaces ${alliance.data} by the framework's data folder. */
-    static String resolve(String url, BundleContext context) {
-        String data = context.getProperty("alliance.data");
-        return url.replace("${alliance.data}", data == null ? "data" : data);
+    static final String DEFAULT_URL = "jdbc:h2:file:${alliance.data}/db/alliance;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
+    /** The configured URL, else the alliance.db.url framework property, else H2 in data/; with ${name} replaced. */
+    static String resolve(String configured, UnaryOperator<String> frameworkProperty) {
+        String url = configured;
+        if (url == null || url.isBlank()) {
+            url = frameworkProperty.apply("alliance.db.url");
+        }
+        if (url == null || url.isBlank()) {
+            url = DEFAULT_URL;
+        }
+        Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(url);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = frameworkProperty.apply(m.group(1));
+            if (value == null && m.group(1).equals("alliance.data")) {
+                value = "data";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     @Deactivate

@@ -35,7 +35,7 @@ public class ApiContextHelper extends ServletContextHelper {
     private volatile AccountService accounts;
 
     @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(&(" + ApiContext.PUBLIC + "=true)(osgi.http.whiteboard.context.select=" + ApiContext.SELECT + "))")
+            target = "(" + ApiContext.PUBLIC + "=true)")
     void addPublicServlet(Map<String, Object> properties) {
         publicPatterns.add(PublicPatterns.of(properties.get(PATTERN)));
     }

@@ -1,0 +1,78 @@
+package org.carbonalliance.itest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/** A small HTTP client for tests: requests against one server, optional Basic credentials, polling with a deadline. */
+public final class Http {
+
+    public record Response(int status, String body, String contentType) {
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response get(String path, String authorization) throws IOException, InterruptedException {
+        return send(builder(path, authorization).GET().build());
+    }
+
+    public Response get(String path) throws IOException, InterruptedException {
+        return get(path, null);
+    }
+
+    public Response post(String path, String authorization, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = builder(path, authorization).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.build());
+    }
+
+    /** Repeats GET {@code path} until {@code done} holds or {@code timeout} passes; returns the last response. */
+    public Response poll(String path, String authorization, Predicate<Response> done, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = get(path, authorization);
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (IOException e) {
+                last = new Response(-1, e.toString(), null);
+            }
+            Thread.sleep(50);
+        }
+        return last;
+    }
+
+    private HttpRequest.Builder builder(String path, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+    }
+}
