@@ -59,6 +59,7 @@ public abstract class PlatformTestSupport {
                 Map.entry("felix.fileinstall.dir", work.resolve("deploy").toString()),
                 Map.entry("felix.fileinstall.poll", "250"),
                 Map.entry("felix.fileinstall.noInitialDelay", "true"),
+                Map.entry("felix.fileinstall.log.level", "3"),
                 Map.entry("felix.fileinstall.bundles.new.start", "true"),
                 Map.entry("felix.fileinstall.start.level", "8"),
                 Map.entry("felix.fileinstall.optionalImportRefreshScope", "managed"),

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the OSGi log (where Declarative Services and FileInstall report failures) into the platform's log files.
+ * Copies the OSGi log (where Declarative Services and FileInstall report failures) into the platform's log files;
+ * its INFO and lower entries (bundle and service events) at debug level.
  */
-@Component
+@Component(service = {})
 public class LogForwarder implements LogListener {
 
     private final LogReaderService reader;
@@ -37,7 +38,7 @@ public class LogForwarder implements LogListener {
         switch (entry.getLogLevel()) {
             case AUDIT, ERROR -> logger.error(message, entry.getException());
             case WARN -> logger.warn(message, entry.getException());
-            case INFO -> logger.info(message, entry.getException());
+            // The OSGi log's INFO entries are mostly bundle and service events: detail, not news.
             default -> logger.debug(message, entry.getException());
         }
     }

@@ -1,0 +1,94 @@
+package org.carbonalliance.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+/** Bundles dropped into deploy/ are installed, updated and uninstalled; broken ones are reported, not fatal. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotDeployIT extends PlatformTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private Path staging(String name) {
+        return deployDir().getParent().resolve(name);
+    }
+
+    @Test
+    public void installUpdateUninstallWithoutRestartingThePlatform() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, WAIT);
+        List<String> stoppedPlatformBundles = new CopyOnWriteArrayList<>();
+        BundleListener listener = event -> {
+            String name = event.getBundle().getSymbolicName();
+            if (event.getType() == BundleEvent.STOPPED && name != null && !name.startsWith("org.carbonalliance.examples")) {
+                stoppedPlatformBundles.add(name);
+            }
+        };
+        context.addBundleListener(listener);
+        try {
+            Files.copy(systemJar("example-hello-servlet"), staging("hello.jar"));
+            Jars.deploy(staging("hello.jar"), deployDir(), "hello.jar");
+            Http.Response installed = http.poll("/api/hello", null, r -> r.status() == 200, WAIT);
+            assertEquals(installed.body(), 200, installed.status());
+            assertTrue(installed.body(), installed.body().contains("\"bundleVersion\":\"0.1.0."));
+
+            Jars.deploy(Jars.withVersion(systemJar("example-hello-servlet"), staging("hello-v2.jar"), "0.1.0.v2"),
+                    deployDir(), "hello.jar");
+            Http.Response updated = http.poll("/api/hello", null, r -> r.body().contains("0.1.0.v2"), WAIT);
+            assertTrue(updated.body(), updated.body().contains("0.1.0.v2"));
+
+            Files.delete(deployDir().resolve("hello.jar"));
+            Http.Response removed = http.poll("/api/hello", operator(), r -> r.status() == 404, WAIT);
+            assertEquals(404, removed.status());
+            assertEquals("no platform bundle was restarted by a refresh", List.of(), stoppedPlatformBundles);
+        } finally {
+            context.removeBundleListener(listener);
+        }
+    }
+
+    @Test
+    public void brokenBundlesAreReportedWhileThePlatformKeepsServing() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, WAIT);
+        Jars.deploy(Jars.bundle(staging("unresolvable.jar"), Map.of(
+                "Bundle-SymbolicName", "itest.unresolvable", "Bundle-Version", "1.0.0",
+                "Import-Package", "org.example.does.not.exist"), null), deployDir(), "unresolvable.jar");
+        Jars.deploy(Jars.bundle(staging("throwing.jar"), Map.of(
+                "Bundle-SymbolicName", "itest.throwing", "Bundle-Version", "1.0.0",
+                "Bundle-Activator", FailingActivator.class.getName(),
+                "Import-Package", "org.osgi.framework"), FailingActivator.class), deployDir(), "throwing.jar");
+
+        Http.Response health = http.poll("/api/health", null,
+                r -> r.body().contains("itest.unresolvable") && r.body().contains("itest.throwing"), WAIT);
+        assertEquals("the platform still answers", 200, health.status());
+        assertEquals("DEGRADED", json(health).get("status").asText());
+        String failing = json(health).get("failingBundles").toString();
+        assertTrue(failing, failing.contains("itest.unresolvable 1.0.0 (INSTALLED)"));
+        assertTrue(failing, failing.contains("itest.throwing 1.0.0"));
+
+        String page = http.get("/system/console/alliance", operator()).body();
+        assertTrue(page.contains("itest.unresolvable") && page.contains("itest.throwing"));
+        String log = Files.readString(Path.of("target/itest/platform-it.log"));
+        assertTrue("the failure is in the log", log.contains("this plugin fails on purpose"));
+
+        Files.delete(deployDir().resolve("unresolvable.jar"));
+        Files.delete(deployDir().resolve("throwing.jar"));
+        Http.Response healed = http.poll("/api/health", null, r -> r.body().startsWith("{\"status\":\"UP\""), WAIT);
+        assertEquals(healed.body(), "UP", json(healed).get("status").asText());
+    }
+}
