@@ -49,7 +49,8 @@ public class OpenApiServlet extends ApiServlet implements OpenApiContributor {
     }
 
     Map<String, Object> document() {
-        Map<String, Object> paths = new TreeMap<>();
+        // This servlet describes itself directly: DS may or may not bind a component's own service to itself.
+        Map<String, Object> paths = new TreeMap<>(openApiPaths());
         for (OpenApiContributor contributor : contributors) {
             paths.putAll(contributor.openApiPaths());
         }
