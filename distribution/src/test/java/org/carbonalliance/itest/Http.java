@@ -1,6 +1,7 @@
 package org.carbonalliance.itest;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,30 @@ public final class Http {
             b.header("Content-Type", contentType);
         }
         return send(b.build());
+    }
+
+    /**
+     * POSTs headers that declare a body of {@code declaredLength} bytes but sends only the first kilobyte, then reads
+     * the answer: how a server treats an oversized upload before reading it. Plain socket, HTTP/1.1, connection closed.
+     */
+    public Response postDeclaringLength(String path, String authorization, long declaredLength)
+            throws IOException {
+        URI uri = URI.create(base + path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Content-Type: application/json\r\nContent-Length: " + declaredLength
+                    + "\r\nConnection: close\r\n\r\n{\"text\":\"" + "x".repeat(1000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int bodyStart = answer.indexOf("\r\n\r\n");
+            String contentType = answer.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
+                    .map(l -> l.substring(13).trim()).findFirst().orElse(null);
+            return new Response(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4), contentType);
+        }
     }
 
     /** Repeats GET {@code path} until {@code done} holds or {@code timeout} passes; returns the last response. */

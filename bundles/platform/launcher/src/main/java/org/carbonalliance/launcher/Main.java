@@ -47,7 +47,7 @@ public final class Main {
         framework.init();
         int installed = StartupBundles.install(framework.getBundleContext(), home,
                 StartupBundles.read(home.resolve("conf/startup.txt")));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "alliance-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, pidFile), "alliance-shutdown"));
         framework.start();
         System.out.println("Carbon Alliance Platform " + props.get("alliance.version") + " started (pid "
                 + ProcessHandle.current().pid() + ", " + installed + " bundles installed now), HTTP port "
@@ -58,10 +58,12 @@ public final class Main {
         lockChannel.close();
     }
 
-    private static void stop(Framework framework) {
+    /** On SIGTERM or Ctrl-C: the JVM halts when the hooks end, so the pid file goes here, not after main's wait. */
+    private static void stop(Framework framework, Path pidFile) {
         try {
             framework.stop();
             framework.waitForStop(30_000);
+            Files.deleteIfExists(pidFile);
         } catch (Exception e) {
             System.err.println("Carbon Alliance: stopping failed: " + e);
         }
