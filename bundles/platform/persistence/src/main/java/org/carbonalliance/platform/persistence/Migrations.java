@@ -1,14 +1,18 @@
 package org.carbonalliance.platform.persistence;
 
 import java.sql.Connection;
+import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.carbonalliance.platform.api.persistence.PersistenceException;
 
 /** Applies a bundle's Liquibase changelog, read through that bundle's class loader. */
@@ -26,7 +30,11 @@ final class Migrations {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(bundleLoader), database)) {
-                liquibase.update(new Contexts(), new LabelExpression());
+                // Progress and the update summary go to the log, not to standard output.
+                Map<String, Object> scope = Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                        "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG,
+                        "liquibase.command.showSummaryOutput", UpdateSummaryOutputEnum.LOG);
+                Scope.child(scope, () -> liquibase.update(new Contexts(), new LabelExpression()));
             }
         } catch (Exception e) {
             throw new PersistenceException("Migration " + changelog + " failed: " + e.getMessage(), e);
