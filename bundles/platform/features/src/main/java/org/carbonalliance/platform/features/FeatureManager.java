@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * order. Uninstalling removes only bundles a feature brought that no other installed feature needs, and refreshes only
  * those.
  */
-@Component(service = FeatureManager.class)
+@Component(service = FeatureManager.class, immediate = true)
 public class FeatureManager {
 
     static final String PLATFORM_FEATURE_FILE = "platform.json";
