@@ -86,6 +86,8 @@ public class DistributionIT {
         Http.Response health = http.poll("/api/health", null, r -> r.body().startsWith("{\"status\":\"UP\""), START);
         assertEquals(health.body(), 200, health.status());
         assertEquals(0, alliance("status").exitCode());
+        String firstStartLog = Files.readString(home.resolve("data/log/alliance.log"));
+        assertFalse("a clean first start logs no error:\n" + firstStartLog, firstStartLog.contains(" ERROR "));
 
         Path passwordFile = home.resolve("data/operator-password.txt");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));

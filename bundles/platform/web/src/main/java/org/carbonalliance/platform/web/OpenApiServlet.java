@@ -19,11 +19,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** {@code GET /api/openapi.json}: the OpenAPI 3 document of every endpoint registered right now. */
-@Component(service = {Servlet.class, OpenApiContributor.class}, property = {
+@Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/openapi.json",
         "osgi.http.whiteboard.context.select=" + ApiContext.SELECT,
         ApiContext.PUBLIC + "=true" })
-public class OpenApiServlet extends ApiServlet implements OpenApiContributor {
+public class OpenApiServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
@@ -49,8 +49,8 @@ public class OpenApiServlet extends ApiServlet implements OpenApiContributor {
     }
 
     Map<String, Object> document() {
-        // This servlet describes itself directly: DS may or may not bind a component's own service to itself.
-        Map<String, Object> paths = new TreeMap<>(openApiPaths());
+        // Not a contributor service itself: DS would have to bind the component to its own service, a cycle.
+        Map<String, Object> paths = new TreeMap<>(ownPaths());
         for (OpenApiContributor contributor : contributors) {
             paths.putAll(contributor.openApiPaths());
         }
@@ -65,8 +65,7 @@ public class OpenApiServlet extends ApiServlet implements OpenApiContributor {
                 "paths", paths);
     }
 
-    @Override
-    public Map<String, Object> openApiPaths() {
+    private static Map<String, Object> ownPaths() {
         return Map.of("/api/openapi.json", Map.of("get", Map.of(
                 "summary", "This document",
                 "tags", List.of("platform"),
