@@ -32,6 +32,10 @@ public final class Http {
         return send(builder(path, authorization).GET().build());
     }
 
+    public Response delete(String path, String authorization) throws IOException, InterruptedException {
+        return send(builder(path, authorization).DELETE().build());
+    }
+
     public Response get(String path) throws IOException, InterruptedException {
         return get(path, null);
     }

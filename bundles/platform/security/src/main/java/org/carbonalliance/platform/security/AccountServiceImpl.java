@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The platform's account store: operator bootstrap on first start, password checks with lockout. */
-@Component(configurationPid = "org.carbonalliance.security")
+@Component(service = {AccountService.class, AccountServiceImpl.class}, configurationPid = "org.carbonalliance.security")
 @Designate(ocd = SecurityConfig.class)
 public class AccountServiceImpl implements AccountService {
 
@@ -33,6 +33,7 @@ public class AccountServiceImpl implements AccountService {
     private final Database database;
     private final LoginThrottle throttle;
     private final VerifiedCredentials verified;
+    private final ApiKeys apiKeys;
 
     @Activate
     public AccountServiceImpl(@Reference PersistenceService persistence, BundleContext context, SecurityConfig config)
@@ -42,8 +43,14 @@ public class AccountServiceImpl implements AccountService {
                 Duration.ofSeconds(config.maxLockoutSeconds()));
         this.verified = new VerifiedCredentials(clock, Duration.ofSeconds(config.verifiedCredentialSeconds()));
         this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
-                List.of(Account.class)));
+                List.of(Account.class, ApiKey.class)));
+        this.apiKeys = new ApiKeys(database, clock);
         ensureOperator(context);
+    }
+
+    /** The API keys of this account store, for the keys endpoint. */
+    ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Deactivate
@@ -106,5 +113,13 @@ public class AccountServiceImpl implements AccountService {
         throttle.succeeded(addressKey);
         verified.remember(username, password);
         return Optional.of(new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
+    }
+
+    @Override
+    public Optional<AlliancePrincipal> authenticateKey(String key) {
+        return apiKeys.owner(key)
+                .map(owner -> database.read(em -> em.find(Account.class, owner)))
+                .filter(Account::enabled)
+                .map(account -> new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
     }
 }

@@ -55,19 +55,21 @@ public class ApiContextHelper extends ServletContextHelper {
             return false;
         }
         if (header != null) {
-            Optional<AlliancePrincipal> principal = BasicCredentials.parse(header)
-                    .flatMap(c -> accounts.authenticate(c.username(), c.password(), request.getRemoteAddr()));
+            Optional<AlliancePrincipal> principal = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? accounts.authenticateKey(header.substring(7).trim())
+                    : BasicCredentials.parse(header)
+                            .flatMap(c -> accounts.authenticate(c.username(), c.password(), request.getRemoteAddr()));
             if (principal.isPresent()) {
                 request.setAttribute(ApiContext.PRINCIPAL_ATTRIBUTE, principal.get());
                 return true;
             }
-            return refuse(response, "The credentials were not accepted (or the account is locked after repeated "
-                    + "failures; wait and try again).");
+            return refuse(response, "The credentials or API key were not accepted (an account is locked for a while "
+                    + "after repeated failures; a revoked key stays refused).");
         }
         if (publicPatterns.matches(pathWithinApi(request))) {
             return true;
         }
-        return refuse(response, "Log in: send HTTP Basic credentials with this request.");
+        return refuse(response, "Log in: send HTTP Basic credentials or an API key (Authorization: Bearer <key>).");
     }
 
     private static String pathWithinApi(HttpServletRequest request) {

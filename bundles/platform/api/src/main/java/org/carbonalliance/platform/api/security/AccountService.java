@@ -1,12 +1,14 @@
 package org.carbonalliance.platform.api.security;
 
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Checks credentials against the platform's account store.
  * <p>
  * Implementations slow down or lock out repeated failures; a locked account answers empty even for the right password.
  */
+@ProviderType
 public interface AccountService {
 
     /**
@@ -16,4 +18,12 @@ public interface AccountService {
      * @return the principal when the credentials are valid and the account may log in
      */
     Optional<AlliancePrincipal> authenticate(String username, String password, String clientAddress);
+
+    /**
+     * Checks an API key, as sent in {@code Authorization: Bearer <key>}. Cheap enough for every request.
+     *
+     * @param key the key's full text
+     * @return the principal of the key's owner when the key is valid, not revoked, and its owner may log in
+     */
+    Optional<AlliancePrincipal> authenticateKey(String key);
 }

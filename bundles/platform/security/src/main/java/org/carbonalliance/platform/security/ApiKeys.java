@@ -1,0 +1,87 @@
+package org.carbonalliance.platform.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, lists, revokes and checks API keys. Checked keys are cached by id (hash and owner only), so a request
+ * authenticated by key costs a map lookup and one SHA-256.
+ */
+final class ApiKeys {
+
+    /** A new key and the only copy of its text. */
+    record Created(ApiKey key, String text) {
+    }
+
+    private record Cached(String username, String secretHash, boolean revoked) {
+    }
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.carbonalliance.audit");
+
+    private final Database database;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    ApiKeys(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    Created create(String username, String name) {
+        ApiKeyToken token = ApiKeyToken.generate();
+        ApiKey key = new ApiKey(token.id(), username, name, token.secretHash(), clock.instant());
+        database.inTransaction(em -> {
+            em.persist(key);
+            return null;
+        });
+        AUDIT.info("api key {} '{}' created for {}", key.getId(), name, username);
+        return new Created(key, token.text());
+    }
+
+    List<ApiKey> list(String username) {
+        return database.read(em -> em.createQuery(
+                "select k from ApiKey k where k.username = :u order by k.createdAt", ApiKey.class)
+                .setParameter("u", username).getResultList());
+    }
+
+    /** @return whether {@code username} had an active key {@code id}, now revoked */
+    boolean revoke(String username, String id) {
+        boolean revoked = database.inTransaction(em -> {
+            ApiKey key = em.find(ApiKey.class, id);
+            if (key == null || !key.username().equals(username) || key.getRevokedAt() != null) {
+                return false;
+            }
+            key.revoke(clock.instant());
+            return true;
+        });
+        if (revoked) {
+            cache.remove(id);
+            AUDIT.info("api key {} revoked by {}", id, username);
+        }
+        return revoked;
+    }
+
+    /** @return the owner of the key {@code text}, when it is a valid, unrevoked key */
+    Optional<String> owner(String text) {
+        Optional<ApiKeyToken> token = ApiKeyToken.parse(text);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Cached cached = cache.computeIfAbsent(token.get().id(), this::load);
+        if (cached == null || cached.revoked() || !token.get().matches(cached.secretHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(cached.username());
+    }
+
+    private Cached load(String id) {
+        ApiKey key = database.read(em -> em.find(ApiKey.class, id));
+        return key == null ? null : new Cached(key.username(), key.secretHash(), key.getRevokedAt() != null);
+    }
+}
