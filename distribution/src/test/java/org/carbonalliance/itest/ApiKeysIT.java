@@ -5,14 +5,28 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.ops4j.pax.exam.util.Filter;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** API keys: created with the secret shown once, listed without it, usable as Bearer, refused once revoked. */
+/**
+ * API keys: created with the secret shown once, listed without it, usable as Bearer, refused once revoked; their
+ * changes land in the hash-chained audit log, whose check reveals an altered entry.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ApiKeysIT extends PlatformTestSupport {
@@ -45,6 +59,47 @@ public class ApiKeysIT extends PlatformTestSupport {
         assertEquals(401, revoked.status());
         assertEquals("unauthorized", json(revoked).at("/error/code").asText());
         assertFalse(json(http.get("/api/identity/keys", operator())).at("/items/0/revokedAt").isNull());
+    }
+
+    @Inject
+    private CommandProcessor gogo;
+
+    @Inject
+    @Filter("(alliance.datasource=default)")
+    private DataSource dataSource;
+
+    private String gogo(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (CommandSession session = gogo.createSession(System.in, print, print)) {
+            return String.valueOf(session.execute(command));
+        }
+    }
+
+    @Test
+    public void keyChangesAreAuditedInAChainThatRevealsTampering() throws Exception {
+        Http http = http();
+        http.poll("/api/identity/keys", operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        JsonNode key = json(http.post("/api/identity/keys", operator(), JSON_TYPE, "{\"name\":\"audited\"}"));
+        http.delete("/api/identity/keys/" + key.get("id").asText(), operator());
+        assertEquals(401, http.get("/api/identity/keys", Http.basic("admin", "wrong-once")).status());
+        String verified = gogo("audit:verify");
+        assertTrue(verified, verified.startsWith("Audit chain intact"));
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select action, actor, target from pf_audit order by seq")) {
+            StringBuilder trail = new StringBuilder();
+            while (rs.next()) {
+                trail.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ')
+                        .append(rs.getString(3)).append('\n');
+            }
+            assertTrue(trail.toString(), trail.toString().contains("identity.key-created admin " + key.get("id").asText()));
+            assertTrue(trail.toString(), trail.toString().contains("identity.key-revoked admin " + key.get("id").asText()));
+            assertTrue(trail.toString(), trail.toString().contains("identity.login-failed anonymous admin"));
+            assertEquals(1, s.executeUpdate("update pf_audit set actor = 'intruder' where seq = 2"));
+        }
+        String broken = gogo("audit:verify");
+        assertTrue(broken, broken.startsWith("Audit chain BROKEN at entry 2"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.PersistenceService;
 import org.carbonalliance.platform.api.persistence.PersistenceUnit;
@@ -21,19 +23,23 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The platform's account store: operator bootstrap on first start, password checks with lockout. */
-@Component(service = {AccountService.class, AccountServiceImpl.class}, configurationPid = "org.carbonalliance.security")
+/**
+ * The platform's account store: operator bootstrap on first start, password and API-key checks with lockout, and the
+ * audit log, which shares its persistence unit (one migration run for the three).
+ */
+@Component(service = {AccountService.class, AuditLog.class, AccountServiceImpl.class},
+        configurationPid = "org.carbonalliance.security")
 @Designate(ocd = SecurityConfig.class)
-public class AccountServiceImpl implements AccountService {
+public class AccountServiceImpl implements AccountService, AuditLog {
 
     static final String OPERATOR = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
-    private static final Logger AUDIT = LoggerFactory.getLogger("org.carbonalliance.audit");
 
     private final Database database;
     private final LoginThrottle throttle;
     private final VerifiedCredentials verified;
     private final ApiKeys apiKeys;
+    private final AuditTrail audit;
 
     @Activate
     public AccountServiceImpl(@Reference PersistenceService persistence, BundleContext context, SecurityConfig config)
@@ -43,8 +49,9 @@ public class AccountServiceImpl implements AccountService {
                 Duration.ofSeconds(config.maxLockoutSeconds()));
         this.verified = new VerifiedCredentials(clock, Duration.ofSeconds(config.verifiedCredentialSeconds()));
         this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
-                List.of(Account.class, ApiKey.class)));
-        this.apiKeys = new ApiKeys(database, clock);
+                List.of(Account.class, ApiKey.class, AuditEntry.class)));
+        this.audit = new AuditTrail(database, clock);
+        this.apiKeys = new ApiKeys(database, clock, audit);
         ensureOperator(context);
     }
 
@@ -86,7 +93,8 @@ public class AccountServiceImpl implements AccountService {
             em.persist(new Account(OPERATOR, hash, null, Set.of(Roles.ALLIANCE_ADMIN)));
             return null;
         });
-        AUDIT.info("account {} created", OPERATOR);
+        audit.record("identity.account-created", null, OPERATOR, null,
+                AuditTrail.json("roles", List.of(Roles.ALLIANCE_ADMIN)));
     }
 
     @Override
@@ -97,7 +105,6 @@ public class AccountServiceImpl implements AccountService {
         String accountKey = "account:" + username;
         String addressKey = "address:" + clientAddress;
         if (throttle.isLocked(accountKey) || throttle.isLocked(addressKey)) {
-            AUDIT.info("login refused for {} from {}: locked out after repeated failures", username, clientAddress);
             return Optional.empty();
         }
         Account account = database.read(em -> em.find(Account.class, username));
@@ -106,13 +113,24 @@ public class AccountServiceImpl implements AccountService {
         if (!valid) {
             throttle.failed(accountKey);
             throttle.failed(addressKey);
-            AUDIT.info("login failed for {} from {}", username, clientAddress);
+            audit.record("identity.login-failed", account == null ? null : account.tenantId(), username, null,
+                    AuditTrail.json("clientAddress", clientAddress));
             return Optional.empty();
         }
         throttle.succeeded(accountKey);
         throttle.succeeded(addressKey);
         verified.remember(username, password);
         return Optional.of(new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
+    }
+
+    @Override
+    public void record(String action, String tenantId, String target, String before, String after) {
+        audit.record(action, tenantId, target, before, after);
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return audit.verify();
     }
 
     @Override

@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.carbonalliance.platform.api.persistence.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.carbonalliance.platform.api.audit.AuditLog;
 
 /**
  * Creates, lists, revokes and checks API keys. Checked keys are cached by id (hash and owner only), so a request
@@ -22,15 +21,15 @@ final class ApiKeys {
     private record Cached(String username, String secretHash, boolean revoked) {
     }
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("org.carbonalliance.audit");
-
     private final Database database;
     private final Clock clock;
+    private final AuditLog audit;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    ApiKeys(Database database, Clock clock) {
+    ApiKeys(Database database, Clock clock, AuditLog audit) {
         this.database = database;
         this.clock = clock;
+        this.audit = audit;
     }
 
     Created create(String username, String name) {
@@ -40,7 +39,8 @@ final class ApiKeys {
             em.persist(key);
             return null;
         });
-        AUDIT.info("api key {} '{}' created for {}", key.getId(), name, username);
+        audit.record("identity.key-created", null, key.getId(), null,
+                AuditTrail.json("owner", username, "name", name));
         return new Created(key, token.text());
     }
 
@@ -62,7 +62,7 @@ final class ApiKeys {
         });
         if (revoked) {
             cache.remove(id);
-            AUDIT.info("api key {} revoked by {}", id, username);
+            audit.record("identity.key-revoked", null, id, AuditTrail.json("owner", username), null);
         }
         return revoked;
     }
