@@ -32,6 +32,11 @@ public final class Http {
         return send(builder(path, authorization).GET().build());
     }
 
+    public Response patch(String path, String authorization, String body) throws IOException, InterruptedException {
+        return send(builder(path, authorization).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public Response delete(String path, String authorization) throws IOException, InterruptedException {
         return send(builder(path, authorization).DELETE().build());
     }

@@ -18,8 +18,15 @@ public class Account {
     @Column(name = "username", length = 320)
     private String username;
 
-    @Column(name = "password_hash", nullable = false, length = 200)
+    /** Null until the invited user activates the account. */
+    @Column(name = "password_hash", length = 200)
     private String passwordHash;
+
+    @Column(name = "activation_token_hash", length = 64)
+    private String activationTokenHash;
+
+    @Column(name = "activation_expires_at")
+    private Instant activationExpiresAt;
 
     @Column(name = "tenant_id", length = 64)
     private String tenantId;
@@ -45,6 +52,32 @@ public class Account {
         this.createdAt = Instant.now();
     }
 
+    /** An invited account: no password yet, a one-time activation token. */
+    static Account invited(String email, String tenantId, Set<String> roles, String tokenHash, Instant expiresAt) {
+        Account account = new Account(email, null, tenantId, roles);
+        account.activationTokenHash = tokenHash;
+        account.activationExpiresAt = expiresAt;
+        return account;
+    }
+
+    boolean activationValid(Instant now) {
+        return activationTokenHash != null && now.isBefore(activationExpiresAt);
+    }
+
+    void activate(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        this.activationTokenHash = null;
+        this.activationExpiresAt = null;
+    }
+
+    void setRoles(Set<String> newRoles) {
+        this.roles = String.join(",", newRoles);
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     String username() {
         return username;
     }
@@ -59,6 +92,14 @@ public class Account {
 
     Set<String> roles() {
         return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    boolean activated() {
+        return passwordHash != null;
     }
 
     boolean enabled() {

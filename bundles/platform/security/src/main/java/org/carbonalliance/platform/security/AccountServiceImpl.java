@@ -13,6 +13,9 @@ import org.carbonalliance.platform.api.persistence.PersistenceService;
 import org.carbonalliance.platform.api.persistence.PersistenceUnit;
 import org.carbonalliance.platform.api.security.AccountService;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Invitation;
+import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.platform.api.security.Roles;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -24,13 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's account store: operator bootstrap on first start, password and API-key checks with lockout, and the
- * audit log, which shares its persistence unit (one migration run for the three).
+ * The platform's identity store: operator bootstrap on first start, password and API-key checks with lockout, tenants
+ * and their users, and the audit log; one persistence unit (one migration run) for all of them.
  */
-@Component(service = {AccountService.class, AuditLog.class, AccountServiceImpl.class},
+@Component(service = {AccountService.class, AuditLog.class, IdentityService.class, AccountServiceImpl.class},
         configurationPid = "org.carbonalliance.security")
 @Designate(ocd = SecurityConfig.class)
-public class AccountServiceImpl implements AccountService, AuditLog {
+public class AccountServiceImpl implements AccountService, AuditLog, IdentityService {
 
     static final String OPERATOR = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
@@ -40,6 +43,7 @@ public class AccountServiceImpl implements AccountService, AuditLog {
     private final VerifiedCredentials verified;
     private final ApiKeys apiKeys;
     private final AuditTrail audit;
+    private final Identities identities;
 
     @Activate
     public AccountServiceImpl(@Reference PersistenceService persistence, BundleContext context, SecurityConfig config)
@@ -49,10 +53,36 @@ public class AccountServiceImpl implements AccountService, AuditLog {
                 Duration.ofSeconds(config.maxLockoutSeconds()));
         this.verified = new VerifiedCredentials(clock, Duration.ofSeconds(config.verifiedCredentialSeconds()));
         this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
-                List.of(Account.class, ApiKey.class, AuditEntry.class)));
+                List.of(Account.class, ApiKey.class, AuditEntry.class, TenantEntity.class)));
         this.audit = new AuditTrail(database, clock);
+        this.identities = new Identities(database, clock, audit, verified::clear);
         this.apiKeys = new ApiKeys(database, clock, audit);
         ensureOperator(context);
+    }
+
+    /** Tenants and users of this store, for the identity endpoints. */
+    Identities identities() {
+        return identities;
+    }
+
+    @Override
+    public Tenant createTenant(String name) {
+        return identities.createTenant(name);
+    }
+
+    @Override
+    public Optional<Tenant> tenant(String tenantId) {
+        return identities.tenant(tenantId);
+    }
+
+    @Override
+    public Invitation invite(String tenantId, String email, Set<String> roles) {
+        return identities.invite(tenantId, email, roles);
+    }
+
+    @Override
+    public void setSuspended(String tenantId, boolean suspended, String reason) {
+        identities.setSuspended(tenantId, suspended, reason);
     }
 
     /** The API keys of this account store, for the keys endpoint. */
@@ -108,7 +138,8 @@ public class AccountServiceImpl implements AccountService, AuditLog {
             return Optional.empty();
         }
         Account account = database.read(em -> em.find(Account.class, username));
-        boolean valid = account != null && account.enabled()
+        boolean valid = account != null && account.enabled() && account.activated()
+                && identities.active(account.tenantId())
                 && (verified.contains(username, password) || PasswordHasher.matches(password, account.passwordHash()));
         if (!valid) {
             throttle.failed(accountKey);
@@ -137,7 +168,7 @@ public class AccountServiceImpl implements AccountService, AuditLog {
     public Optional<AlliancePrincipal> authenticateKey(String key) {
         return apiKeys.owner(key)
                 .map(owner -> database.read(em -> em.find(Account.class, owner)))
-                .filter(Account::enabled)
+                .filter(account -> account.enabled() && identities.active(account.tenantId()))
                 .map(account -> new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
     }
 }

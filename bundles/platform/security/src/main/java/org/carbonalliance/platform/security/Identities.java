@@ -1,0 +1,191 @@
+package org.carbonalliance.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.security.Invitation;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.security.Tenant;
+
+/** Tenants, invitations, activation and tenant users; every change audited. */
+final class Identities {
+
+    static final Set<String> TENANT_ROLES = Set.of(Roles.MEMBER_ADMIN, Roles.MEMBER_USER, Roles.VERIFIER);
+    static final Duration ACTIVATION_VALIDITY = Duration.ofDays(7);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database database;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final Runnable accountsChanged;
+    private final Map<String, Boolean> tenantActive = new ConcurrentHashMap<>();
+
+    Identities(Database database, Clock clock, AuditTrail audit, Runnable accountsChanged) {
+        this.database = database;
+        this.clock = clock;
+        this.audit = audit;
+        this.accountsChanged = accountsChanged;
+    }
+
+    Tenant createTenant(String name) {
+        if (name == null || name.isBlank() || name.length() > 300) {
+            throw new IllegalArgumentException("A tenant needs a name of 1 to 300 characters.");
+        }
+        byte[] id = new byte[6];
+        RANDOM.nextBytes(id);
+        TenantEntity tenant = new TenantEntity("t-" + HexFormat.of().formatHex(id), name.strip(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        database.inTransaction(em -> {
+            em.persist(tenant);
+            return null;
+        });
+        Tenant created = tenant.toApi();
+        audit.record("identity.tenant-created", created.id(), created.id(), null, AuditTrail.json("name", created.name()));
+        return created;
+    }
+
+    Optional<Tenant> tenant(String id) {
+        return Optional.ofNullable(database.read(em -> em.find(TenantEntity.class, id))).map(TenantEntity::toApi);
+    }
+
+    /** @return whether a tenant (or the alliance, {@code null}) may log in; cached until a suspension changes */
+    boolean active(String tenantId) {
+        if (tenantId == null) {
+            return true;
+        }
+        return tenantActive.computeIfAbsent(tenantId, id -> {
+            TenantEntity tenant = database.read(em -> em.find(TenantEntity.class, id));
+            return tenant != null && !tenant.suspended();
+        });
+    }
+
+    void setSuspended(String tenantId, boolean suspended, String reason) {
+        boolean changed = database.inTransaction(em -> {
+            TenantEntity tenant = em.find(TenantEntity.class, tenantId);
+            if (tenant == null) {
+                throw new IllegalArgumentException("There is no tenant " + tenantId + ".");
+            }
+            if (tenant.suspended() == suspended) {
+                return false;
+            }
+            tenant.setSuspended(suspended, reason);
+            return true;
+        });
+        tenantActive.remove(tenantId);
+        accountsChanged.run();
+        if (changed) {
+            audit.record(suspended ? "identity.tenant-suspended" : "identity.tenant-reinstated", tenantId, tenantId,
+                    AuditTrail.json("suspended", !suspended), AuditTrail.json("suspended", suspended, "reason", reason));
+        }
+    }
+
+    static String normaliseEmail(String email) {
+        String normal = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (normal.length() > 320 || !EMAIL.matcher(normal).matches()) {
+            throw new IllegalArgumentException("'" + email + "' is not an e-mail address.");
+        }
+        return normal;
+    }
+
+    Invitation invite(String tenantId, String email, Set<String> roles) {
+        String login = normaliseEmail(email);
+        if (roles.isEmpty() || !TENANT_ROLES.containsAll(roles)) {
+            throw new IllegalArgumentException("Roles must be one or more of " + TENANT_ROLES + ".");
+        }
+        if (tenant(tenantId).isEmpty()) {
+            throw new IllegalArgumentException("There is no tenant " + tenantId + ".");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expires = clock.instant().plus(ACTIVATION_VALIDITY);
+        database.inTransaction(em -> {
+            if (em.find(Account.class, login) != null) {
+                throw new IllegalArgumentException(login + " already has an account.");
+            }
+            em.persist(Account.invited(login, tenantId, roles, sha256(token), expires));
+            return null;
+        });
+        audit.record("identity.user-invited", tenantId, login, null, AuditTrail.json("roles", roles));
+        return new Invitation(login, tenantId, token, expires);
+    }
+
+    /** Sets the password of the invited account whose token this is, and spends the token. */
+    void activate(String token, String password) {
+        String hash = sha256(token == null ? "" : token);
+        Account account = database.read(em -> em.createQuery(
+                "select a from Account a where a.activationTokenHash = :h", Account.class)
+                .setParameter("h", hash).getResultList().stream().findFirst().orElse(null));
+        if (account == null || !account.activationValid(clock.instant())) {
+            throw new IllegalArgumentException("The activation token is unknown, used or expired; ask your "
+                    + "organisation's administrator for a new invitation.");
+        }
+        PasswordPolicy.problem(password, account.username()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        String passwordHash = PasswordHasher.hash(password);
+        database.inTransaction(em -> {
+            em.find(Account.class, account.username()).activate(passwordHash);
+            return null;
+        });
+        audit.record("identity.user-activated", account.tenantId(), account.username(), null, null);
+    }
+
+    List<Account> users(String tenantId) {
+        return database.read(em -> em.createQuery(
+                "select a from Account a where a.tenantId = :t order by a.username", Account.class)
+                .setParameter("t", tenantId).getResultList());
+    }
+
+    /** Changes roles and/or enabled of a user of {@code tenantId}; empty when the tenant has no such user. */
+    Optional<Account> update(String tenantId, String email, Set<String> roles, Boolean enabled) {
+        if (roles != null && (roles.isEmpty() || !TENANT_ROLES.containsAll(roles))) {
+            throw new IllegalArgumentException("Roles must be one or more of " + TENANT_ROLES + ".");
+        }
+        String[] before = new String[1];
+        Optional<Account> updated = database.inTransaction(em -> {
+            Account account = em.find(Account.class, email);
+            if (account == null || !tenantId.equals(account.tenantId())) {
+                return Optional.<Account>empty();
+            }
+            before[0] = AuditTrail.json("roles", account.roles(), "enabled", account.enabled());
+            if (roles != null) {
+                account.setRoles(roles);
+            }
+            if (enabled != null) {
+                account.setEnabled(enabled);
+            }
+            return Optional.of(account);
+        });
+        updated.ifPresent(account -> {
+            accountsChanged.run();
+            audit.record("identity.user-changed", tenantId, email, before[0],
+                    AuditTrail.json("roles", account.roles(), "enabled", account.enabled()));
+        });
+        return updated;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
