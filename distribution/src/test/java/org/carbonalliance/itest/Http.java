@@ -32,6 +32,18 @@ public final class Http {
         return send(builder(path, authorization).GET().build());
     }
 
+    /** Any method, with a JSON body for the methods that carry one. */
+    public Response request(String method, String path, String authorization, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = builder(path, authorization);
+        if (jsonBody == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        return send(b.build());
+    }
+
     public Response patch(String path, String authorization, String body) throws IOException, InterruptedException {
         return send(builder(path, authorization).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());

@@ -1,0 +1,120 @@
+package org.carbonalliance.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.security.Tenant;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * For every operation in /api/openapi.json: an anonymous caller gets 401 unless the operation is public, and a
+ * member-admin of tenant A who names tenant B's things in the path gets 401, 403 or 404, and B's things are unchanged.
+ * A path parameter this test has no tenant-B value for fails the test: extend {@link #tenantBValues} when adding one.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TenantIsolationIT extends PlatformTestSupport {
+
+    private static final String JSON_TYPE = "application/json";
+    private static final String PASSWORD = "Isolation-Test-2030";
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
+
+    @Inject
+    private IdentityService identity;
+
+    private String admin(Http http, Tenant tenant, String email) throws Exception {
+        String token = identity.invite(tenant.id(), email, Set.of(Roles.MEMBER_ADMIN)).activationToken();
+        assertEquals(200, http.post("/api/identity/activate", null, JSON_TYPE,
+                "{\"token\":\"" + token + "\",\"password\":\"" + PASSWORD + "\"}").status());
+        return Http.basic(email, PASSWORD);
+    }
+
+    @Test
+    public void noEndpointLetsTenantAReachTenantBOrAnonymousCallersIn() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        String version = System.getProperty("alliance.project.version");
+        context.installBundle("mvn:org.carbonalliance/example-field-notes/" + version).start();
+
+        String adminA = admin(http, identity.createTenant("Tenant A"), "admin@a.example");
+        String adminB = admin(http, identity.createTenant("Tenant B"), "admin@b.example");
+        http.poll("/api/field-notes", adminB, r -> r.status() == 200, Duration.ofSeconds(30));
+        JsonNode keyB = json(http.post("/api/identity/keys", adminB, JSON_TYPE, "{\"name\":\"b\"}"));
+        JsonNode noteB = json(http.post("/api/field-notes", adminB, JSON_TYPE, "{\"text\":\"B's secret note\"}"));
+        Map<String, List<String>> tenantBValues = Map.of(
+                "id", List.of(keyB.get("id").asText(), noteB.get("id").asText()),
+                "email", List.of("admin@b.example"));
+
+        JsonNode paths = json(http.poll("/api/openapi.json", null, r -> r.body().contains("/api/field-notes/{id}"),
+                Duration.ofSeconds(30))).get("paths");
+        List<String> tried = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String method = op.getKey().toUpperCase();
+                String body = Set.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
+                boolean isPublic = op.getValue().has("security") && op.getValue().get("security").isEmpty();
+                for (String concrete : concretePaths(path.getKey(), tenantBValues)) {
+                    if (!isPublic) {
+                        Http.Response anonymous = http.request(method, concrete, null, body);
+                        assertEquals(method + " " + concrete + " anonymously: " + anonymous.body(), 401,
+                                anonymous.status());
+                    }
+                    if (!concrete.equals(path.getKey())) {
+                        Http.Response crossTenant = http.request(method, concrete, adminA, body);
+                        assertTrue(method + " " + concrete + " as tenant A answered " + crossTenant.status() + ": "
+                                + crossTenant.body(), REFUSED.contains(crossTenant.status()));
+                    }
+                    tried.add(method + " " + concrete);
+                }
+            }
+        }
+        assertTrue("covers the identity and plugin endpoints: " + tried,
+                tried.contains("DELETE /api/identity/keys/" + keyB.get("id").asText())
+                        && tried.contains("GET /api/field-notes/" + noteB.get("id").asText())
+                        && tried.contains("PATCH /api/identity/users/admin@b.example"));
+
+        assertEquals("B's key still works", 200, http.get("/api/identity/keys", "Bearer " + keyB.get("key").asText())
+                .status());
+        assertEquals("B's note is still there", 200,
+                http.get("/api/field-notes/" + noteB.get("id").asText(), adminB).status());
+        JsonNode notesA = json(http.get("/api/field-notes", adminA));
+        assertEquals("A sees none of B's notes", 0, notesA.get("items").size());
+    }
+
+    /** The path with each parameter replaced by each of tenant B's values for it (or the path itself if none). */
+    private static List<String> concretePaths(String template, Map<String, List<String>> values) {
+        Matcher m = PARAM.matcher(template);
+        if (!m.find()) {
+            return List.of(template);
+        }
+        List<String> choices = values.get(m.group(1));
+        if (choices == null) {
+            fail("No tenant-B value for {" + m.group(1) + "} in " + template + "; add one to TenantIsolationIT.");
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : choices) {
+            out.addAll(concretePaths(template.substring(0, m.start()) + value + template.substring(m.end()), values));
+        }
+        return out;
+    }
+}
