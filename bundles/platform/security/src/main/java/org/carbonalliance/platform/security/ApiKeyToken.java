@@ -2,7 +2,6 @@ package org.carbonalliance.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,7 +21,8 @@ record ApiKeyToken(String id, String secret) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(id);
         RANDOM.nextBytes(secret);
-        return new ApiKeyToken(HexFormat.of().formatHex(id), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new ApiKeyToken(HexFormat.of().formatHex(id),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 
     static Optional<ApiKeyToken> parse(String text) {
@@ -42,12 +42,7 @@ record ApiKeyToken(String id, String secret) {
     }
 
     String secretHash() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret);
     }
 
     boolean matches(String storedHash) {

@@ -1,9 +1,5 @@
 package org.carbonalliance.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.carbonalliance.platform.api.audit.AuditVerification;
 
 /** The hash chain of the audit log: each entry's hash covers its content and its predecessor's hash. */
@@ -16,12 +12,7 @@ final class AuditChain {
     }
 
     static String hash(AuditEntry entry) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(entry.canonical().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(entry.canonical());
     }
 
     /** Checks entries given in sequence order, starting from the first. */

@@ -1,12 +1,10 @@
 package org.carbonalliance.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,7 +47,7 @@ final class Identities {
         byte[] id = new byte[6];
         RANDOM.nextBytes(id);
         TenantEntity tenant = new TenantEntity("t-" + HexFormat.of().formatHex(id), name.strip(),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         database.inTransaction(em -> {
             em.persist(tenant);
             return null;
@@ -118,7 +116,7 @@ final class Identities {
             if (em.find(Account.class, login) != null) {
                 throw new IllegalArgumentException(login + " already has an account.");
             }
-            em.persist(Account.invited(login, tenantId, roles, sha256(token), expires));
+            em.persist(Account.invited(login, tenantId, roles, Sha256.hex(token), expires));
             return null;
         });
         audit.record("identity.user-invited", tenantId, login, null, AuditTrail.json("roles", roles));
@@ -127,7 +125,7 @@ final class Identities {
 
     /** Sets the password of the invited account whose token this is, and spends the token. */
     void activate(String token, String password) {
-        String hash = sha256(token == null ? "" : token);
+        String hash = Sha256.hex(token == null ? "" : token);
         Account account = database.read(em -> em.createQuery(
                 "select a from Account a where a.activationTokenHash = :h", Account.class)
                 .setParameter("h", hash).getResultList().stream().findFirst().orElse(null));
@@ -180,12 +178,4 @@ final class Identities {
         return updated;
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
