@@ -96,6 +96,7 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(401, http.get("/system/console/configMgr", Http.basic("admin", "")).status());
 
         assertEquals(200, http.get("/system/console/components", operator()).status());
+        assertEquals(200, http.get("/system/console/logs", operator()).status());
         assertEquals(200, http.get("/system/console/configMgr", operator()).status());
         Http.Response config = http.get("/system/console/configMgr/org.carbonalliance.persistence", operator());
         assertEquals(200, config.status());
