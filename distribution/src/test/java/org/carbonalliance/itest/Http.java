@@ -44,6 +44,18 @@ public final class Http {
         return send(b.build());
     }
 
+    /** Any method with one extra header and an optional JSON body. */
+    public Response requestWithHeader(String method, String path, String header, String value, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = builder(path, null).header(header, value);
+        if (jsonBody == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        return send(b.build());
+    }
+
     public Response patch(String path, String authorization, String body) throws IOException, InterruptedException {
         return send(builder(path, authorization).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());

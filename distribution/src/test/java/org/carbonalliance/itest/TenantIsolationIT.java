@@ -59,8 +59,10 @@ public class TenantIsolationIT extends PlatformTestSupport {
         http.poll("/api/field-notes", adminB, r -> r.status() == 200, Duration.ofSeconds(30));
         JsonNode keyB = json(http.post("/api/identity/keys", adminB, JSON_TYPE, "{\"name\":\"b\"}"));
         JsonNode noteB = json(http.post("/api/field-notes", adminB, JSON_TYPE, "{\"text\":\"B's secret note\"}"));
+        JsonNode applicationB = json(http.post("/api/membership/applications", null, JSON_TYPE,
+                MembershipIT.application("Tenant B applicant", "REG-B", "applicant@b.example")));
         Map<String, List<String>> tenantBValues = Map.of(
-                "id", List.of(keyB.get("id").asText(), noteB.get("id").asText()),
+                "id", List.of(keyB.get("id").asText(), noteB.get("id").asText(), applicationB.get("id").asText()),
                 "email", List.of("admin@b.example"));
 
         JsonNode paths = json(http.poll("/api/openapi.json", null, r -> r.body().contains("/api/field-notes/{id}"),

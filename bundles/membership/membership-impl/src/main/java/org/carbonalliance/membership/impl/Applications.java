@@ -1,0 +1,233 @@
+package org.carbonalliance.membership.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.carbonalliance.membership.api.ApplicationForm;
+import org.carbonalliance.membership.api.ApplicationState;
+import org.carbonalliance.membership.api.Finding;
+import org.carbonalliance.membership.api.MembershipEvents;
+import org.carbonalliance.membership.api.OnboardingCheck;
+import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.PersistenceService;
+import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Invitation;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.security.Tenant;
+import org.carbonalliance.platform.api.web.ApiServlet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The application workflow: submission with checks, the applicant's status token, and the secretariat's decisions. */
+@Component(service = Applications.class)
+public class Applications {
+
+    /** A stored application and, right after submission, the only copy of its status token. */
+    record Submitted(Application application, String statusToken) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database database;
+    private final IdentityService identity;
+    private final AuditLog audit;
+    private final EventAdmin events;
+    private final Clock clock = Clock.systemUTC();
+    private final List<OnboardingCheck> checks = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public Applications(@Reference PersistenceService persistence, @Reference IdentityService identity,
+            @Reference AuditLog audit, @Reference EventAdmin events) {
+        this.identity = identity;
+        this.audit = audit;
+        this.events = events;
+        this.database = persistence.open(new PersistenceUnit("applications", "db/membership/changelog.xml",
+                List.of(Application.class)));
+    }
+
+    @Deactivate
+    void close() {
+        database.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCheck(OnboardingCheck check) {
+        checks.add(check);
+    }
+
+    void removeCheck(OnboardingCheck check) {
+        checks.remove(check);
+    }
+
+    Submitted submit(ApplicationForm form) {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = UUID.randomUUID().toString();
+        Application application = new Application(id, form, sha256(token), findings(form, id), clock.instant());
+        database.inTransaction(em -> {
+            em.persist(application);
+            return null;
+        });
+        audit.record("membership.application-submitted", null, id, null,
+                json(Map.of("organisation", form.organisationName(), "registrationNumber", form.registrationNumber())));
+        return new Submitted(application, token);
+    }
+
+    Optional<Application> find(String id) {
+        return Optional.ofNullable(database.read(em -> em.find(Application.class, id)));
+    }
+
+    /** @return whether {@code token} is the status token of {@code application} */
+    static boolean tokenMatches(Application application, String token) {
+        return token != null && MessageDigest.isEqual(sha256(token).getBytes(StandardCharsets.US_ASCII),
+                application.statusTokenHash().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    List<Application> list(ApplicationState state, int offset, int limit) {
+        return database.read(em -> (state == null
+                ? em.createQuery("select a from Application a order by a.submittedAt desc", Application.class)
+                : em.createQuery("select a from Application a where a.state = :s order by a.submittedAt desc",
+                        Application.class).setParameter("s", state.wire()))
+                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** Approves: creates the tenant and invites the contact as its first member-admin. */
+    Invitation approve(String id) {
+        Application application = open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW));
+        ApplicationForm form = application.form();
+        Tenant tenant = identity.createTenant(form.organisationName());
+        Invitation invitation = identity.invite(tenant.id(), form.contactEmail(), Set.of(Roles.MEMBER_ADMIN));
+        decide(id, ApplicationState.APPROVED, null, tenant.id());
+        events.postEvent(new Event(MembershipEvents.APPROVED, Map.of(MembershipEvents.APPLICATION_ID, id,
+                MembershipEvents.TENANT_ID, tenant.id(), MembershipEvents.ORGANISATION, form.organisationName())));
+        return invitation;
+    }
+
+    void reject(String id, String reason) {
+        open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
+                ApplicationState.INFORMATION_REQUESTED));
+        decide(id, ApplicationState.REJECTED, reason, null);
+        events.postEvent(new Event(MembershipEvents.REJECTED, Map.of(MembershipEvents.APPLICATION_ID, id)));
+    }
+
+    void requestInformation(String id, String questions) {
+        open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW));
+        decide(id, ApplicationState.INFORMATION_REQUESTED, questions, null);
+    }
+
+    /** The applicant answers a request for information with a revised form. */
+    void resubmit(String id, ApplicationForm form) {
+        open(id, Set.of(ApplicationState.INFORMATION_REQUESTED));
+        String findings = findings(form, id);
+        database.inTransaction(em -> {
+            em.find(Application.class, id).replaceForm(form, findings, clock.instant());
+            return null;
+        });
+        audit.record("membership.application-resubmitted", null, id, null, null);
+    }
+
+    void withdraw(String id) {
+        open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
+                ApplicationState.INFORMATION_REQUESTED));
+        decide(id, ApplicationState.WITHDRAWN, null, null);
+    }
+
+    private Application open(String id, Set<ApplicationState> allowed) {
+        Application application = find(id).orElseThrow(() -> new NoSuchApplication(id));
+        if (!allowed.contains(application.state())) {
+            throw new IllegalStateException("The application is " + application.state().wire() + "; this is possible "
+                    + "only when it is " + allowed.stream().map(ApplicationState::wire).sorted().toList() + ".");
+        }
+        return application;
+    }
+
+    private void decide(String id, ApplicationState state, String note, String tenantId) {
+        String before = database.inTransaction(em -> {
+            Application application = em.find(Application.class, id);
+            String previous = application.state().wire();
+            application.decide(state, note, clock.instant());
+            if (tenantId != null) {
+                application.setTenantId(tenantId);
+            }
+            return previous;
+        });
+        audit.record("membership.application-" + state.wire(), tenantId, id, json(Map.of("state", before)),
+                json(note == null ? Map.of("state", state.wire()) : Map.of("state", state.wire(), "note", note)));
+    }
+
+    /** Runs the duplicate check and every registered check; a failing check becomes a warning, never an error. */
+    private String findings(ApplicationForm form, String ownId) {
+        List<Finding> found = new ArrayList<>(duplicates(form, ownId));
+        for (OnboardingCheck check : checks) {
+            try {
+                found.addAll(check.check(form));
+            } catch (RuntimeException e) {
+                LOG.warn("Onboarding check {} failed", check.getClass().getName(), e);
+                found.add(Finding.warning(check.getClass().getSimpleName(), "This check failed to run: " + e));
+            }
+        }
+        return json(found);
+    }
+
+    private List<Finding> duplicates(ApplicationForm form, String ownId) {
+        long same = database.read(em -> em.createQuery("select count(a) from Application a where a.id <> :id and "
+                + "(lower(a.organisationName) = :name or (a.registrationNumber = :reg and a.country = :country)) "
+                + "and a.state <> 'withdrawn'", Long.class)
+                .setParameter("id", ownId).setParameter("name", form.organisationName().toLowerCase())
+                .setParameter("reg", form.registrationNumber()).setParameter("country", form.country())
+                .getSingleResult());
+        return List.of(same == 0 ? Finding.pass("duplicates", "No other application names this organisation.")
+                : Finding.fail("duplicates", same + " other application(s) have this organisation name or "
+                        + "registration number."));
+    }
+
+    private static String json(Object value) {
+        try {
+            return ApiServlet.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** There is no application with the id. */
+    static final class NoSuchApplication extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchApplication(String id) {
+            super("There is no application " + id + ".");
+        }
+    }
+}

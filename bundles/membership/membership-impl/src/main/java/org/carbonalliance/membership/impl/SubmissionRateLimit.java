@@ -1,0 +1,40 @@
+package org.carbonalliance.membership.impl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** At most {@code limit} submissions per client address within a sliding {@code window}. */
+final class SubmissionRateLimit {
+
+    private final Clock clock;
+    private final int limit;
+    private final Duration window;
+    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+
+    SubmissionRateLimit(Clock clock, int limit, Duration window) {
+        this.clock = clock;
+        this.limit = limit;
+        this.window = window;
+    }
+
+    /** @return whether one more submission from {@code address} is allowed now; counts it when it is */
+    boolean tryAcquire(String address) {
+        Instant now = clock.instant();
+        Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
+                times.pollFirst();
+            }
+            if (times.size() >= limit) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+}

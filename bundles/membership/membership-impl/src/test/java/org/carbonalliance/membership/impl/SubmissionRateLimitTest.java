@@ -1,0 +1,43 @@
+package org.carbonalliance.membership.impl;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.Test;
+
+public class SubmissionRateLimitTest {
+
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    public void limitsPerAddressWithinTheWindow() {
+        SubmissionRateLimit limit = new SubmissionRateLimit(clock, 2, Duration.ofHours(1));
+        assertTrue(limit.tryAcquire("10.0.0.1"));
+        assertTrue(limit.tryAcquire("10.0.0.1"));
+        assertFalse(limit.tryAcquire("10.0.0.1"));
+        assertTrue("other addresses are not affected", limit.tryAcquire("10.0.0.2"));
+        now = now.plus(Duration.ofMinutes(61));
+        assertTrue("the window slides", limit.tryAcquire("10.0.0.1"));
+    }
+}

@@ -1,0 +1,155 @@
+package org.carbonalliance.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.carbonalliance.membership.api.Finding;
+import org.carbonalliance.membership.api.MembershipEvents;
+import org.carbonalliance.membership.api.OnboardingCheck;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+/** The membership workflow over HTTP: apply, follow, be asked, resubmit, be approved or rejected, withdraw. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MembershipIT extends PlatformTestSupport {
+
+    private static final String JSON_TYPE = "application/json";
+    private static final String APPS = "/api/membership/applications";
+
+    static String application(String name, String registration, String email) {
+        return "{\"organisationName\":\"" + name + "\",\"localName\":\"腾讯\",\"type\":\"company\",\"country\":\"CN\","
+                + "\"registrationNumber\":\"" + registration + "\",\"website\":\"https://www.example.com\","
+                + "\"contactName\":\"Wang Fang\",\"contactEmail\":\"" + email + "\",\"areas\":[\"Y02D\",\"Y02E\"],"
+                + "\"statement\":\"Data-centre energy optimisation and renewable power purchasing, toward carbon "
+                + "neutrality in operations by 2030.\",\"seeking\":\"both\"}";
+    }
+
+    private static Http.Response withToken(Http http, String method, String path, String token, String body)
+            throws Exception {
+        return http.requestWithHeader(method, path, "X-Status-Token", token, body);
+    }
+
+    @Test
+    public void applyRequestInformationResubmitApproveAndActivate() throws Exception {
+        Http http = http();
+        http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        BlockingQueue<Event> approved = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, MembershipEvents.APPROVED);
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, approved::add, props);
+        ServiceRegistration<OnboardingCheck> plugin = context.registerService(OnboardingCheck.class,
+                new OnboardingCheck() {
+                    @Override
+                    public String name() {
+                        return "itest-plugin";
+                    }
+
+                    @Override
+                    public List<Finding> check(org.carbonalliance.membership.api.ApplicationForm form) {
+                        return List.of(Finding.warning(name(), "seen " + form.organisationName()));
+                    }
+                }, null);
+        try {
+            Http.Response submitted = http.post(APPS, null, JSON_TYPE,
+                    application("Tencent (demo)", "91440300708461136T", "wang.fang@tencent.example"));
+            assertEquals(submitted.body(), 201, submitted.status());
+            String id = json(submitted).get("id").asText();
+            String token = json(submitted).get("statusToken").asText();
+
+            assertEquals(401, http.get(APPS + "/" + id).status());
+            assertEquals(403, withToken(http, "GET", APPS + "/" + id, "wrong", null).status());
+            JsonNode mine = json(withToken(http, "GET", APPS + "/" + id, token, null));
+            assertEquals("submitted", mine.get("state").asText());
+            assertFalse("the applicant does not see the reviewer's findings", mine.has("findings"));
+
+            JsonNode reviewed = json(http.get(APPS + "/" + id, operator()));
+            String findings = reviewed.get("findings").toString();
+            assertTrue(findings, findings.contains("itest-plugin") && findings.contains("duplicates"));
+
+            assertEquals(200, http.post(APPS + "/" + id + "/request-information", operator(), JSON_TYPE,
+                    "{\"questions\":\"Which patents would you contribute?\"}").status());
+            JsonNode asked = json(withToken(http, "GET", APPS + "/" + id, token, null));
+            assertEquals("information-requested", asked.get("state").asText());
+            assertEquals("Which patents would you contribute?", asked.get("decisionNote").asText());
+            assertEquals(409, http.post(APPS + "/" + id + "/approve", operator(), JSON_TYPE, "").status());
+
+            assertEquals(200, withToken(http, "POST", APPS + "/" + id + "/resubmit", token,
+                    application("Tencent (demo)", "91440300708461136T", "wang.fang@tencent.example")).status());
+            JsonNode list = json(http.get(APPS + "?state=submitted", operator()));
+            assertTrue(list.toString().contains(id));
+
+            Http.Response approval = http.post(APPS + "/" + id + "/approve", operator(), JSON_TYPE, "");
+            assertEquals(approval.body(), 200, approval.status());
+            JsonNode member = json(approval);
+            Event event = approved.poll(10, TimeUnit.SECONDS);
+            assertEquals(id, event.getProperty(MembershipEvents.APPLICATION_ID));
+            assertEquals(member.get("tenantId").asText(), event.getProperty(MembershipEvents.TENANT_ID));
+
+            assertEquals(200, http.post("/api/identity/activate", null, JSON_TYPE, "{\"token\":\""
+                    + member.get("activationToken").asText() + "\",\"password\":\"Tencent-Carbon-2030\"}").status());
+            String memberAdmin = Http.basic("wang.fang@tencent.example", "Tencent-Carbon-2030");
+            assertEquals("the first member-admin manages its users", 200,
+                    http.get("/api/identity/users", memberAdmin).status());
+            assertEquals("but reviews nothing", 403, http.get(APPS, memberAdmin).status());
+        } finally {
+            plugin.unregister();
+            handler.unregister();
+        }
+    }
+
+    @Test
+    public void duplicatesAreFlaggedRejectionAndWithdrawalWork() throws Exception {
+        Http http = http();
+        http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        JsonNode first = json(http.post(APPS, null, JSON_TYPE, application("Alibaba (demo)", "REG-1", "a@ali.example")));
+        JsonNode second = json(http.post(APPS, null, JSON_TYPE, application("Alibaba (demo)", "REG-1", "b@ali.example")));
+        String findings = json(http.get(APPS + "/" + second.get("id").asText(), operator())).get("findings").toString();
+        assertTrue(findings, findings.contains("FAIL"));
+
+        assertEquals(400, http.post(APPS + "/" + first.get("id").asText() + "/reject", operator(), JSON_TYPE, "{}")
+                .status());
+        assertEquals(200, http.post(APPS + "/" + first.get("id").asText() + "/reject", operator(), JSON_TYPE,
+                "{\"reason\":\"Duplicate of another application.\"}").status());
+        assertEquals(200, withToken(http, "POST", APPS + "/" + second.get("id").asText() + "/withdraw",
+                second.get("statusToken").asText(), "").status());
+        assertEquals(409, withToken(http, "POST", APPS + "/" + second.get("id").asText() + "/withdraw",
+                second.get("statusToken").asText(), "").status());
+    }
+
+    @Test
+    public void badApplicationsNameEveryFieldAndWriteNothing() throws Exception {
+        Http http = http();
+        http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        int before = json(http.get(APPS + "?limit=200", operator())).get("items").size();
+        Http.Response bad = http.post(APPS, null, JSON_TYPE, "{\"organisationName\":\"\",\"type\":\"corporation\","
+                + "\"country\":\"XX\",\"areas\":[\"Y99\"],\"seeking\":\"all\"}");
+        assertEquals(400, bad.status());
+        String details = json(bad).at("/error/details").toString();
+        for (String field : List.of("organisationName", "type", "country", "registrationNumber", "website",
+                "contactName", "contactEmail", "areas", "statement", "seeking")) {
+            assertTrue(field + " in " + details, details.contains(field + ":"));
+        }
+        assertEquals(400, http.post(APPS, null, JSON_TYPE, "{\"organisationName\":\"x\",\"extra\":1}").status());
+        assertEquals(400, http.post(APPS, null, JSON_TYPE, "{\"organisationName\":5}").status());
+        assertEquals(400, http.get(APPS + "?state=approvedish", operator()).status());
+        assertEquals(400, http.get(APPS + "?limit=100000", operator()).status());
+        assertEquals(before, json(http.get(APPS + "?limit=200", operator())).get("items").size());
+    }
+}
