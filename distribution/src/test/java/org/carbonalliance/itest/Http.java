@@ -130,7 +130,13 @@ public final class Http {
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r;
+        try {
+            r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            System.err.println("HTTP-FAIL " + request.method() + " " + request.uri() + ": " + e);
+            throw new IOException(request.method() + " " + request.uri() + ": " + e, e);
+        }
         return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
     }
 }

@@ -108,6 +108,29 @@ public class MembershipIT extends PlatformTestSupport {
             assertEquals("the first member-admin manages its users", 200,
                     http.get("/api/identity/users", memberAdmin).status());
             assertEquals("but reviews nothing", 403, http.get(APPS, memberAdmin).status());
+
+            String tenant = member.get("tenantId").asText();
+            String directory = http.get("/api/membership/members").body();
+            assertTrue("the public directory lists the new member", directory.contains("Tencent (demo)"));
+            assertFalse("without private fields", directory.contains("applicationId"));
+            assertEquals(200, http.get("/api/membership/members/" + tenant, memberAdmin).status());
+            assertEquals(403, http.post("/api/membership/members/" + tenant + "/suspend", memberAdmin, JSON_TYPE,
+                    "{\"reason\":\"self\"}").status());
+            assertEquals(200, http.post("/api/membership/members/" + tenant + "/suspend", operator(), JSON_TYPE,
+                    "{\"reason\":\"Unpaid dues (test)\"}").status());
+            assertEquals("a suspended member's users are refused", 401,
+                    http.get("/api/identity/users", memberAdmin).status());
+            assertFalse(http.get("/api/membership/members").body().contains("Tencent (demo)"));
+            assertEquals(409, http.post("/api/membership/members/" + tenant + "/suspend", operator(), JSON_TYPE,
+                    "{\"reason\":\"again\"}").status());
+            assertEquals(200, http.post("/api/membership/members/" + tenant + "/reinstate", operator(), JSON_TYPE, "")
+                    .status());
+            assertEquals(200, http.get("/api/identity/users", memberAdmin).status());
+            assertEquals(200, http.post("/api/membership/members/" + tenant + "/withdraw", memberAdmin, JSON_TYPE,
+                    "{\"reason\":\"Leaving the alliance (test)\"}").status());
+            assertEquals(401, http.get("/api/identity/users", memberAdmin).status());
+            assertEquals("withdrawn", json(http.get("/api/membership/members/" + tenant, operator()))
+                    .get("status").asText());
         } finally {
             plugin.unregister();
             handler.unregister();

@@ -55,7 +55,8 @@ public class TenantIsolationIT extends PlatformTestSupport {
         context.installBundle("mvn:org.carbonalliance/example-field-notes/" + version).start();
 
         String adminA = admin(http, identity.createTenant("Tenant A"), "admin@a.example");
-        String adminB = admin(http, identity.createTenant("Tenant B"), "admin@b.example");
+        Tenant tenantB = identity.createTenant("Tenant B");
+        String adminB = admin(http, tenantB, "admin@b.example");
         http.poll("/api/field-notes", adminB, r -> r.status() == 200, Duration.ofSeconds(30));
         JsonNode keyB = json(http.post("/api/identity/keys", adminB, JSON_TYPE, "{\"name\":\"b\"}"));
         JsonNode noteB = json(http.post("/api/field-notes", adminB, JSON_TYPE, "{\"text\":\"B's secret note\"}"));
@@ -63,7 +64,8 @@ public class TenantIsolationIT extends PlatformTestSupport {
                 MembershipIT.application("Tenant B applicant", "REG-B", "applicant@b.example")));
         Map<String, List<String>> tenantBValues = Map.of(
                 "id", List.of(keyB.get("id").asText(), noteB.get("id").asText(), applicationB.get("id").asText()),
-                "email", List.of("admin@b.example"));
+                "email", List.of("admin@b.example"),
+                "tenantId", List.of(tenantB.id()));
 
         JsonNode paths = json(http.poll("/api/openapi.json", null, r -> r.body().contains("/api/field-notes/{id}"),
                 Duration.ofSeconds(30))).get("paths");

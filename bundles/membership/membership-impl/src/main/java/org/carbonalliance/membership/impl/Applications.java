@@ -57,6 +57,7 @@ public class Applications {
     private final EventAdmin events;
     private final Clock clock = Clock.systemUTC();
     private final List<OnboardingCheck> checks = new CopyOnWriteArrayList<>();
+    private final Members members;
 
     @Activate
     public Applications(@Reference PersistenceService persistence, @Reference IdentityService identity,
@@ -65,7 +66,12 @@ public class Applications {
         this.audit = audit;
         this.events = events;
         this.database = persistence.open(new PersistenceUnit("applications", "db/membership/changelog.xml",
-                List.of(Application.class)));
+                List.of(Application.class, Member.class)));
+        this.members = new Members(database, identity, audit, events, clock);
+    }
+
+    Members members() {
+        return members;
     }
 
     @Deactivate
@@ -115,12 +121,18 @@ public class Applications {
                 .setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
-    /** Approves: creates the tenant and invites the contact as its first member-admin. */
+    /** Approves: creates the tenant, the member and invites the contact as its first member-admin. */
     Invitation approve(String id) {
+        return approve(id, false);
+    }
+
+    /** @param demo marks the member as demo data in the directory */
+    Invitation approve(String id, boolean demo) {
         Application application = open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW));
         ApplicationForm form = application.form();
         Tenant tenant = identity.createTenant(form.organisationName());
         Invitation invitation = identity.invite(tenant.id(), form.contactEmail(), Set.of(Roles.MEMBER_ADMIN));
+        members.admit(tenant.id(), id, form, demo);
         decide(id, ApplicationState.APPROVED, null, tenant.id());
         events.postEvent(new Event(MembershipEvents.APPROVED, Map.of(MembershipEvents.APPLICATION_ID, id,
                 MembershipEvents.TENANT_ID, tenant.id(), MembershipEvents.ORGANISATION, form.organisationName())));

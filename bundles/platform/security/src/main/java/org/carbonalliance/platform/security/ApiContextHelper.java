@@ -63,13 +63,14 @@ public class ApiContextHelper extends ServletContextHelper {
                 request.setAttribute(ApiContext.PRINCIPAL_ATTRIBUTE, principal.get());
                 return true;
             }
-            return refuse(response, "The credentials or API key were not accepted (an account is locked for a while "
-                    + "after repeated failures; a revoked key stays refused).");
+            return refuse(request, response, "The credentials or API key were not accepted (an account is locked for "
+                    + "a while after repeated failures; a revoked key stays refused).");
         }
         if (publicPatterns.matches(pathWithinApi(request))) {
             return true;
         }
-        return refuse(response, "Log in: send HTTP Basic credentials or an API key (Authorization: Bearer <key>).");
+        return refuse(request, response,
+                "Log in: send HTTP Basic credentials or an API key (Authorization: Bearer <key>).");
     }
 
     private static String pathWithinApi(HttpServletRequest request) {
@@ -79,7 +80,9 @@ public class ApiContextHelper extends ServletContextHelper {
         return path.isEmpty() ? "/" : path;
     }
 
-    private static boolean refuse(HttpServletResponse response, String message) throws IOException {
+    private static boolean refuse(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
+        ApiServlet.discardUnreadBody(request);
         response.setHeader("WWW-Authenticate", "Basic realm=\"Carbon Alliance API\", charset=\"UTF-8\"");
         ApiServlet.writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", message, List.of());
         return false;

@@ -53,6 +53,8 @@ public class UsersServlet extends ApiServlet implements OpenApiContributor {
                 doPatch(req, resp);
             } catch (ApiException e) {
                 writeError(resp, e.status(), e.code(), e.getMessage(), e.details());
+            } finally {
+                discardUnreadBody(req);
             }
             return;
         }

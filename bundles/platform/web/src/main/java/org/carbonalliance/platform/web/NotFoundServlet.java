@@ -21,5 +21,6 @@ public class NotFoundServlet extends ApiServlet {
         ApiException e = new ApiException(404, "not-found", "There is no endpoint at " + req.getRequestURI()
                 + "; /api/openapi.json lists them.", List.of());
         writeError(resp, e.status(), e.code(), e.getMessage(), e.details());
+        discardUnreadBody(req);
     }
 }

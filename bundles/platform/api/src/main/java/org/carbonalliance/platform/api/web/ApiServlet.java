@@ -63,6 +63,24 @@ public abstract class ApiServlet extends HttpServlet {
             log("Unhandled error serving " + req.getMethod() + " " + req.getRequestURI(), e);
             writeError(resp, 500, "internal-error", "The server could not complete the request; the operator can find "
                     + "the cause in the server log.", List.of());
+        } finally {
+            discardUnreadBody(req);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a small request body that was answered without being read (an error, a refused
+     * caller), so the connection stays usable for the client's next request.
+     */
+    public static void discardUnreadBody(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        if (length <= 0 || length > 65_536) {
+            return;
+        }
+        try {
+            req.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the reader was used, or the client went away: nothing left to keep usable
         }
     }
 
