@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.carbonalliance.membership.api.Finding;
 import org.carbonalliance.membership.api.MembershipEvents;
 import org.carbonalliance.membership.api.OnboardingCheck;
@@ -154,6 +157,71 @@ public class MembershipIT extends PlatformTestSupport {
                 second.get("statusToken").asText(), "").status());
         assertEquals(409, withToken(http, "POST", APPS + "/" + second.get("id").asText() + "/withdraw",
                 second.get("statusToken").asText(), "").status());
+    }
+
+    private boolean institutesCheckRegistered() throws Exception {
+        return context.getServiceReferences(OnboardingCheck.class, null).stream()
+                .anyMatch(r -> "org.carbonalliance.examples.institutes".equals(r.getBundle().getSymbolicName()));
+    }
+
+    private String findingsOfNewUniversityApplication(Http http, String name) throws Exception {
+        String body = application(name, "UNI-" + name.length(), "office@uni.example").replace("\"company\"",
+                "\"university\"");
+        Http.Response submitted = http.post(APPS, null, JSON_TYPE, body);
+        assertEquals(submitted.body(), 201, submitted.status());
+        return json(http.get(APPS + "/" + json(submitted).get("id").asText(), operator())).get("findings").toString();
+    }
+
+    @Test
+    public void onboardingCheckPluginIsHotDeployedAndRemoved() throws Exception {
+        Http http = http();
+        http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        java.nio.file.Path staged = deployDir().getParent().resolve("institutes.jar");
+        java.nio.file.Files.copy(systemJar("example-recognised-institutes"), staged);
+        Jars.deploy(staged, deployDir(), "institutes.jar");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!institutesCheckRegistered() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue("the plugin's check is registered", institutesCheckRegistered());
+        String recognised = findingsOfNewUniversityApplication(http, "Tsinghua University");
+        assertTrue(recognised, recognised.contains("recognised-institutes") && recognised.contains("PASS"));
+        String unknown = findingsOfNewUniversityApplication(http, "Unheard-of Institute of Technology");
+        assertTrue(unknown, unknown.contains("is not on the list of recognised institutions"));
+
+        java.nio.file.Files.delete(deployDir().resolve("institutes.jar"));
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (institutesCheckRegistered() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String without = findingsOfNewUniversityApplication(http, "Another Unheard-of Academy");
+        assertFalse("removed with its bundle: " + without, without.contains("recognised-institutes"));
+        assertTrue("findings already stored stay", json(http.get(APPS + "?state=submitted&limit=200", operator()))
+                .toString().contains("is not on the list of recognised institutions"));
+    }
+
+    @Inject
+    private CommandProcessor gogo;
+
+    @Test
+    public void demoCommandLoadsTheFoundingMembersOnce() throws Exception {
+        Http http = http();
+        http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        try (CommandSession session = gogo.createSession(System.in, System.out, System.err)) {
+            assertTrue(String.valueOf(session.execute("membership:demo")).contains("10 founding members added"));
+            assertTrue(String.valueOf(session.execute("membership:demo")).contains("0 founding members added"));
+        }
+        JsonNode directory = json(http.get("/api/membership/members"));
+        long demo = 0;
+        for (JsonNode member : directory.get("items")) {
+            demo += member.get("demo").asBoolean() ? 1 : 0;
+        }
+        assertEquals(10, demo);
+        String names = directory.toString();
+        for (String founder : List.of("Tencent", "Microsoft China", "Alibaba", "Baidu", "JD.com", "Kuaishou",
+                "Ant Group", "Meituan", "Vanke", "Willfar Information Technology")) {
+            assertTrue(founder, names.contains("\"" + founder + "\""));
+        }
     }
 
     @Test
