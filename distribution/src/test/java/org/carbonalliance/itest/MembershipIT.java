@@ -225,6 +225,36 @@ public class MembershipIT extends PlatformTestSupport {
     }
 
     @Test
+    public void membersConsolePageShowsEscapedQueueAndDecidesWithCsrfToken() throws Exception {
+        Http http = http();
+        http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        String name = "<script>alert(1)</script> Carbon Labs";
+        JsonNode submitted = json(http.post(APPS, null, JSON_TYPE, application(name, "REG-XSS", "lab@xss.example")));
+        String id = submitted.get("id").asText();
+        String page = http.poll("/system/console/members", operator(), r -> r.status() == 200,
+                Duration.ofSeconds(30)).body();
+        assertFalse("markup is never rendered", page.contains("<script>alert(1)"));
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Carbon Labs"));
+        assertTrue(page, page.contains("Chain intact"));
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name='csrf' value='([0-9a-f]+)'").matcher(page);
+        assertTrue(token.find());
+
+        String form = "application/x-www-form-urlencoded";
+        assertEquals(403, http.post("/system/console/members", operator(), form,
+                "action=approve&target=" + id + "&csrf=forged").status());
+        assertEquals("submitted", json(http.get(APPS + "/" + id, operator())).get("state").asText());
+        assertEquals(401, http.post("/system/console/members", null, form,
+                "action=approve&target=" + id + "&csrf=" + token.group(1)).status());
+
+        Http.Response approved = http.post("/system/console/members", operator(), form,
+                "action=approve&target=" + id + "&csrf=" + token.group(1));
+        assertEquals(302, approved.status());
+        assertEquals("approved", json(http.get(APPS + "/" + id, operator())).get("state").asText());
+        String members = http.get("/system/console/members", operator()).body();
+        assertTrue(members.contains("Reinstate") || members.contains("Suspend"));
+    }
+
+    @Test
     public void badApplicationsNameEveryFieldAndWriteNothing() throws Exception {
         Http http = http();
         http.poll(APPS, operator(), r -> r.status() == 200, Duration.ofSeconds(30));
