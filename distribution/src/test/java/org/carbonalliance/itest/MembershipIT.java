@@ -97,7 +97,11 @@ public class MembershipIT extends PlatformTestSupport {
                     application("Tencent (demo)", "91440300708461136T", "wang.fang@tencent.example")).status());
             JsonNode list = json(http.get(APPS + "?state=submitted", operator()));
             assertTrue(list.toString().contains(id));
+            assertFalse(json(http.get(APPS + "?state=rejected", operator())).toString().contains(id));
 
+            assertEquals(200, http.post(APPS + "/" + id + "/start-review", operator(), JSON_TYPE, "").status());
+            assertEquals("under-review", json(withToken(http, "GET", APPS + "/" + id, token, null)).get("state").asText());
+            assertEquals(409, http.post(APPS + "/" + id + "/start-review", operator(), JSON_TYPE, "").status());
             Http.Response approval = http.post(APPS + "/" + id + "/approve", operator(), JSON_TYPE, "");
             assertEquals(approval.body(), 200, approval.status());
             JsonNode member = json(approval);
@@ -252,6 +256,8 @@ public class MembershipIT extends PlatformTestSupport {
         assertEquals("approved", json(http.get(APPS + "/" + id, operator())).get("state").asText());
         String members = http.get("/system/console/members", operator()).body();
         assertTrue(members.contains("Reinstate") || members.contains("Suspend"));
+        assertTrue("the decision is in the audit table, by the console's operator",
+                members.contains("membership.application-approved") && members.contains("<td>admin</td>"));
     }
 
     @Test

@@ -139,6 +139,12 @@ public class Applications {
         return invitation;
     }
 
+    /** A reviewer takes up a submitted application. */
+    void startReview(String id) {
+        open(id, Set.of(ApplicationState.SUBMITTED));
+        decide(id, ApplicationState.UNDER_REVIEW, null, null);
+    }
+
     void reject(String id, String reason) {
         open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
                 ApplicationState.INFORMATION_REQUESTED));

@@ -138,6 +138,11 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
                             "memberAdmin", invitation.email(), "activationToken", invitation.activationToken(),
                             "expiresAt", invitation.expiresAt()));
                 }
+                case "start-review" -> {
+                    requireAdmin();
+                    applications.startReview(id);
+                    writeJson(resp, 200, Map.of("state", "under-review"));
+                }
                 case "reject" -> {
                     requireAdmin();
                     applications.reject(id, note(req, true));
@@ -272,6 +277,7 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
                         "summary", "One application: with the status token (applicant) or as alliance-admin",
                         "tags", tags, "parameters", List.of(idParam),
                         "responses", Map.of("200", Map.of("description", "the application")))),
+                "/api/membership/applications/{id}/start-review", Map.of("post", adminDecision),
                 "/api/membership/applications/{id}/approve", Map.of("post", adminDecision),
                 "/api/membership/applications/{id}/reject", Map.of("post", adminDecision),
                 "/api/membership/applications/{id}/request-information", Map.of("post", adminDecision),

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
+import org.apache.felix.webconsole.servlet.User;
 import org.carbonalliance.membership.api.ApplicationState;
 import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.audit.AuditRecord;
 import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
@@ -37,7 +39,6 @@ import org.osgi.service.component.annotations.Reference;
         "felix.webconsole.category=Carbon Alliance" })
 public class MembersPage extends AbstractServlet {
     private static final long serialVersionUID = 1L;
-    private static final String CONSOLE_USER = "org.apache.felix.webconsole.user";
     private static final Set<ApplicationState> OPEN = Set.of(ApplicationState.SUBMITTED,
             ApplicationState.UNDER_REVIEW, ApplicationState.INFORMATION_REQUESTED);
 
@@ -67,7 +68,9 @@ public class MembersPage extends AbstractServlet {
             }
             out.println("<tr><td>" + forHtml(a.form().organisationName()) + "</td><td>" + forHtml(a.form().type().wire())
                     + "</td><td>" + forHtml(a.form().country()) + "</td><td>" + forHtml(a.state().wire()) + "</td><td>"
-                    + findings(a) + "</td><td>" + form("approve", a.id(), "Approve", null)
+                    + findings(a) + "</td><td>"
+                    + (a.state() == ApplicationState.SUBMITTED ? form("start-review", a.id(), "Start review", null) : "")
+                    + form("approve", a.id(), "Approve", null)
                     + form("reject", a.id(), "Reject", "reason") + form("request-information", a.id(),
                             "Request information", "questions") + "</td></tr>");
         }
@@ -92,6 +95,16 @@ public class MembersPage extends AbstractServlet {
                 ? "Chain intact: " + chain.entries() + " entries."
                 : "Chain BROKEN at entry " + chain.firstBrokenSeq() + ".") + " Entries are in data/log/audit.log; "
                 + "<code>audit:verify</code> checks the chain from the shell.</p>");
+        out.println("<table class='nicetable' id='audit'><tr><th>#</th><th>When</th><th>Who</th><th>Tenant</th>"
+                + "<th>What</th><th>Target</th><th>Before</th><th>After</th></tr>");
+        for (AuditRecord r : audit.recent(30)) {
+            out.println("<tr><td>" + r.seq() + "</td><td>" + forHtml(r.at().toString()) + "</td><td>"
+                    + forHtml(r.actor()) + "</td><td>" + forHtml(String.valueOf(r.tenantId())) + "</td><td>"
+                    + forHtml(r.action()) + "</td><td>" + forHtml(String.valueOf(r.target())) + "</td><td>"
+                    + forHtml(String.valueOf(r.before())) + "</td><td>" + forHtml(String.valueOf(r.after()))
+                    + "</td></tr>");
+        }
+        out.println("</table>");
     }
 
     private static String findings(Application a) {
@@ -150,6 +163,7 @@ public class MembersPage extends AbstractServlet {
                 return "Approved. Pass this one-time activation token to " + invitation.email() + " (valid until "
                         + invitation.expiresAt() + "): " + invitation.activationToken();
             }
+            case "start-review" -> applications.startReview(target);
             case "reject" -> applications.reject(target, text.strip());
             case "request-information" -> applications.requestInformation(target, text.strip());
             case "suspend" -> applications.members().suspend(target, text.strip());
@@ -161,8 +175,8 @@ public class MembersPage extends AbstractServlet {
 
     /** Binds the console's operator, so the audit log names who decided. */
     private static String asOperator(HttpServletRequest req, Callable<String> work) throws Exception {
-        Object user = req.getAttribute(CONSOLE_USER);
-        AlliancePrincipal operator = user instanceof AlliancePrincipal p ? p
+        Object user = req.getAttribute(User.USER_ATTRIBUTE);
+        AlliancePrincipal operator = user instanceof User u && u.getUserObject() instanceof AlliancePrincipal p ? p
                 : new AlliancePrincipal("console", null, Set.of(Roles.ALLIANCE_ADMIN));
         return CurrentPrincipal.runAs(operator, work);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.audit.AuditRecord;
 import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.PersistenceService;
@@ -157,6 +158,11 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
     @Override
     public void record(String action, String tenantId, String target, String before, String after) {
         audit.record(action, tenantId, target, before, after);
+    }
+
+    @Override
+    public List<AuditRecord> recent(int limit) {
+        return audit.recent(limit);
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.carbonalliance.platform.api.audit.AuditRecord;
 
 /** One audit log entry; never updated or deleted by the platform. */
 @Entity
@@ -69,6 +70,10 @@ public class AuditEntry {
 
     String hash() {
         return hash;
+    }
+
+    AuditRecord toRecord() {
+        return new AuditRecord(seq, at, actor, tenantId, action, target, before, after);
     }
 
     /** The fields the hash covers, in a fixed order with unambiguous separators. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.audit.AuditRecord;
 import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
@@ -73,6 +74,13 @@ final class AuditTrail implements AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    @Override
+    public List<AuditRecord> recent(int limit) {
+        return database.read(em -> em.createQuery("select e from AuditEntry e order by e.seq desc", AuditEntry.class)
+                .setMaxResults(Math.max(0, Math.min(limit, 1000))).getResultList().stream()
+                .map(AuditEntry::toRecord).toList());
     }
 
     @Override

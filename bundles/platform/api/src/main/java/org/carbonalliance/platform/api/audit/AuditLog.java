@@ -1,5 +1,6 @@
 package org.carbonalliance.platform.api.audit;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,6 +21,9 @@ public interface AuditLog {
      * @param after    the state after, as JSON text, or {@code null}
      */
     void record(String action, String tenantId, String target, String before, String after);
+
+    /** @return the newest {@code limit} entries, newest first */
+    List<AuditRecord> recent(int limit);
 
     /** Recomputes the whole chain. */
     AuditVerification verify();
