@@ -35,25 +35,19 @@ public final class Http {
     /** Any method, with a JSON body for the methods that carry one. */
     public Response request(String method, String path, String authorization, String jsonBody)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = builder(path, authorization);
-        if (jsonBody == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
-        }
-        return send(b.build());
+        return send(withBody(builder(path, authorization), method, jsonBody).build());
     }
 
     /** Any method with one extra header and an optional JSON body. */
     public Response requestWithHeader(String method, String path, String header, String value, String jsonBody)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = builder(path, null).header(header, value);
-        if (jsonBody == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
-        }
-        return send(b.build());
+        return send(withBody(builder(path, null).header(header, value), method, jsonBody).build());
+    }
+
+    private static HttpRequest.Builder withBody(HttpRequest.Builder b, String method, String jsonBody) {
+        return jsonBody == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
     }
 
     public Response patch(String path, String authorization, String body) throws IOException, InterruptedException {

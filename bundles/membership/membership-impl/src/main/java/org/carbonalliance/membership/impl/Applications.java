@@ -175,7 +175,7 @@ public class Applications {
     }
 
     private Application open(String id, Set<ApplicationState> allowed) {
-        Application application = find(id).orElseThrow(() -> new NoSuchApplication(id));
+        Application application = find(id).orElseThrow(() -> new NotFound("There is no application " + id + "."));
         if (!allowed.contains(application.state())) {
             throw new IllegalStateException("The application is " + application.state().wire() + "; this is possible "
                     + "only when it is " + allowed.stream().map(ApplicationState::wire).sorted().toList() + ".");
@@ -223,7 +223,7 @@ public class Applications {
                         + "registration number."));
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return ApiServlet.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -240,12 +240,12 @@ public class Applications {
         }
     }
 
-    /** There is no application with the id. */
-    static final class NoSuchApplication extends RuntimeException {
+    /** The application or member named does not exist; the message says which. */
+    static final class NotFound extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NoSuchApplication(String id) {
-            super("There is no application " + id + ".");
+        NotFound(String message) {
+            super(message);
         }
     }
 }

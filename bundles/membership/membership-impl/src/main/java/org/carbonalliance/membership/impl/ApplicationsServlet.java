@@ -83,7 +83,7 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> path = segments(req);
+        List<String> path = pathSegments(req);
         if (path.isEmpty()) {
             requireAdmin();
             ApplicationState state = null;
@@ -110,7 +110,7 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> path = segments(req);
+        List<String> path = pathSegments(req);
         if (path.isEmpty()) {
             ApplicationForm form = form(req);
             if (!rateLimit.tryAcquire(req.getRemoteAddr())) {
@@ -165,7 +165,7 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
                 }
                 default -> throw ApiException.notFound("There is no endpoint at " + req.getRequestURI() + ".");
             }
-        } catch (Applications.NoSuchApplication e) {
+        } catch (Applications.NotFound e) {
             throw ApiException.notFound(e.getMessage());
         } catch (IllegalStateException e) {
             throw new ApiException(409, "conflict", e.getMessage());
@@ -192,13 +192,6 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
         return text.strip();
     }
 
-    private static List<String> segments(HttpServletRequest req) {
-        String path = req.getPathInfo();
-        if (path == null || path.equals("/")) {
-            return List.of();
-        }
-        return List.of(path.substring(1).split("/"));
-    }
 
     private static int intParam(HttpServletRequest req, String name, int fallback, int min, int max) {
         String value = req.getParameter(name);

@@ -72,7 +72,7 @@ final class Members {
         Member.Status before = database.inTransaction(em -> {
             Member member = em.find(Member.class, tenantId);
             if (member == null) {
-                throw new Applications.NoSuchApplication("member " + tenantId);
+                throw new Applications.NotFound("There is no member " + tenantId + ".");
             }
             if (!from.contains(member.status())) {
                 throw new IllegalStateException("The member is " + member.status().name().toLowerCase()
@@ -84,7 +84,8 @@ final class Members {
         });
         String state = to.name().toLowerCase();
         audit.record("membership.member-" + state, tenantId, tenantId,
-                "{\"status\":\"" + before.name().toLowerCase() + "\"}", "{\"status\":\"" + state + "\"}");
+                Applications.json(Map.of("status", before.name().toLowerCase())),
+                Applications.json(Map.of("status", state)));
         Map<String, Object> props = new HashMap<>();
         props.put(MembershipEvents.TENANT_ID, tenantId);
         if (reason != null) {

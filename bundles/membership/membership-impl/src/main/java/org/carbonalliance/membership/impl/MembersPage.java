@@ -143,7 +143,7 @@ public class MembersPage extends AbstractServlet {
         String message;
         try {
             message = asOperator(req, () -> act(req.getParameter("action"), target, text));
-        } catch (Applications.NoSuchApplication | IllegalStateException | IllegalArgumentException e) {
+        } catch (Applications.NotFound | IllegalStateException | IllegalArgumentException e) {
             message = e.getMessage();
         } catch (Exception e) {
             log("Members page action failed", e);

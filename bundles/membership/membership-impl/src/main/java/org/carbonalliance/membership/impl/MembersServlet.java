@@ -50,7 +50,7 @@ public class MembersServlet extends ApiServlet implements OpenApiContributor {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> path = segments(req);
+        List<String> path = pathSegments(req);
         if (path.isEmpty()) {
             boolean all = isAdmin() && "true".equals(req.getParameter("all"));
             writeJson(resp, 200, Map.of("items", members.list(all).stream().map(m -> view(m, all)).toList()));
@@ -68,7 +68,7 @@ public class MembersServlet extends ApiServlet implements OpenApiContributor {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> path = segments(req);
+        List<String> path = pathSegments(req);
         AlliancePrincipal caller = loggedIn();
         if (path.size() != 2) {
             throw ApiException.notFound("There is no endpoint at " + req.getRequestURI() + ".");
@@ -93,8 +93,8 @@ public class MembersServlet extends ApiServlet implements OpenApiContributor {
                 }
                 default -> throw ApiException.notFound("There is no endpoint at " + req.getRequestURI() + ".");
             }
-        } catch (Applications.NoSuchApplication e) {
-            throw ApiException.notFound("There is no member " + tenantId + ".");
+        } catch (Applications.NotFound e) {
+            throw ApiException.notFound(e.getMessage());
         } catch (IllegalStateException e) {
             throw new ApiException(409, "conflict", e.getMessage());
         }
@@ -116,10 +116,6 @@ public class MembersServlet extends ApiServlet implements OpenApiContributor {
         return body.reason().strip();
     }
 
-    private static List<String> segments(HttpServletRequest req) {
-        String path = req.getPathInfo();
-        return path == null || path.equals("/") ? List.of() : List.of(path.substring(1).split("/"));
-    }
 
     private static Map<String, Object> view(Member m, boolean full) {
         Map<String, Object> out = new LinkedHashMap<>();

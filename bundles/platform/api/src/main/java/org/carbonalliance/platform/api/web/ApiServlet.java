@@ -121,6 +121,12 @@ public abstract class ApiServlet extends HttpServlet {
                 .collect(Collectors.joining("."));
     }
 
+    /** @return the path below the servlet's pattern split at '/', empty for the collection itself */
+    protected static List<String> pathSegments(HttpServletRequest req) {
+        String path = req.getPathInfo();
+        return path == null || path.equals("/") ? List.of() : List.of(path.substring(1).split("/"));
+    }
+
     /** Writes {@code body} as JSON with {@code status}. */
     public static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);
