@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
@@ -40,8 +42,17 @@ public final class Main {
             System.exit(1);
             return;
         }
+        String host = props.get("org.apache.felix.http.host");
+        Optional<String> portProblem = PortCheck.problem(host, Integer.parseInt(props.getOrDefault(
+                "org.osgi.service.http.port", "8080")));
+        if (portProblem.isPresent()) {
+            System.err.println("Carbon Alliance could not start: " + portProblem.get());
+            System.exit(1);
+            return;
+        }
         Path pidFile = data.resolve("alliance.pid");
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        StartupVerdict.clear(data);
 
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(props);
         framework.init();
@@ -49,13 +60,42 @@ public final class Main {
                 StartupBundles.read(home.resolve("conf/startup.txt")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, pidFile), "alliance-shutdown"));
         framework.start();
-        System.out.println("Carbon Alliance Platform " + props.get("alliance.version") + " started (pid "
-                + ProcessHandle.current().pid() + ", " + installed + " bundles installed now), HTTP port "
-                + props.get("org.osgi.service.http.port"));
+        StartupVerdict verdict = awaitVerdict(framework, data);
+        String name = "Carbon Alliance Platform " + props.get("alliance.version");
+        String where = "http://" + (host == null || host.equals("0.0.0.0") ? "localhost" : host) + ":"
+                + props.get("org.osgi.service.http.port") + "/";
+        String start = installed > 0 ? "first start, " + installed + " bundles installed" : "bundles from data/cache";
+        switch (verdict.outcome()) {
+            case "ready" -> System.out.println(name + " ready at " + where + " (pid " + ProcessHandle.current().pid()
+                    + ", " + start + ")");
+            case "degraded" -> System.out.println(name + " ready at " + where + " with problems in plugins: "
+                    + verdict.detail());
+            default -> {
+                System.err.println(name + " could not start: " + verdict.detail());
+                System.exit(1);
+            }
+        }
         framework.waitForStop(0);
         Files.deleteIfExists(pidFile);
         lock.release();
         lockChannel.close();
+    }
+
+    /** Waits until the platform reports how this start went, or the framework stops, or three minutes pass. */
+    private static StartupVerdict awaitVerdict(Framework framework, Path data) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<StartupVerdict> verdict = StartupVerdict.read(data);
+            if (verdict.isPresent()) {
+                return verdict.get();
+            }
+            if (framework.getState() != Bundle.ACTIVE && framework.getState() != Bundle.STARTING) {
+                return new StartupVerdict("failed", "the framework stopped while starting; see data/log/alliance.log");
+            }
+            Thread.sleep(100);
+        }
+        return new StartupVerdict("failed", "no verdict within 3 minutes (is the platform-web bundle running?); "
+                + "see data/log/alliance.log");
     }
 
     /** On SIGTERM or Ctrl-C: the JVM halts when the hooks end, so the pid file goes here, not after main's wait. */

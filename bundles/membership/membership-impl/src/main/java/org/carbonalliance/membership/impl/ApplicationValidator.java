@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.OrganisationType;
 import org.carbonalliance.membership.api.Seeking;
+import org.carbonalliance.platform.api.web.PlainText;
 
 /** Turns a request into a form, or into a list of "field: problem" lines naming every bad field. */
 final class ApplicationValidator {
@@ -44,7 +45,8 @@ final class ApplicationValidator {
         }
         String contactName = text(problems, "contactName", r.contactName(), 2, 200, true);
         String email = r.contactEmail() == null ? null : r.contactEmail().strip().toLowerCase(Locale.ROOT);
-        if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
+        if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()
+                || PlainText.problem(email, false).isPresent()) {
             problems.add("contactEmail: an e-mail address");
         }
         Set<String> areas = new LinkedHashSet<>();
@@ -82,6 +84,7 @@ final class ApplicationValidator {
         if (stripped.length() < min || stripped.length() > max) {
             problems.add(field + ": " + min + " to " + max + " characters");
         }
+        PlainText.problem(stripped, max > 1000).ifPresent(problem -> problems.add(field + ": " + problem));
         return stripped;
     }
 

@@ -1,6 +1,9 @@
 package org.carbonalliance.membership.impl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +27,7 @@ import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.PersistenceService;
 import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
@@ -52,6 +56,7 @@ public class Applications {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database database;
+    private final Transactions transactions;
     private final IdentityService identity;
     private final AuditLog audit;
     private final EventAdmin events;
@@ -60,8 +65,9 @@ public class Applications {
     private final Members members;
 
     @Activate
-    public Applications(@Reference PersistenceService persistence, @Reference IdentityService identity,
-            @Reference AuditLog audit, @Reference EventAdmin events) {
+    public Applications(@Reference PersistenceService persistence, @Reference Transactions transactions,
+            @Reference IdentityService identity, @Reference AuditLog audit, @Reference EventAdmin events) {
+        this.transactions = transactions;
         this.identity = identity;
         this.audit = audit;
         this.events = events;
@@ -126,17 +132,53 @@ public class Applications {
         return approve(id, false);
     }
 
-    /** @param demo marks the member as demo data in the directory */
+    /**
+     * Creates the tenant, the member and the contact's invitation and records the decision, all in one transaction:
+     * nothing of it stays when a step fails, and of concurrent approvals of one application exactly one succeeds (the
+     * application row is locked first; the others then find it approved).
+     *
+     * @param demo marks the member as demo data in the directory
+     * @throws IllegalStateException when the application is not open for a decision, or the contact's e-mail already
+     *                               has an account (the message says so: the reviewer may ask for another contact)
+     */
     Invitation approve(String id, boolean demo) {
-        Application application = open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW));
-        ApplicationForm form = application.form();
-        Tenant tenant = identity.createTenant(form.organisationName());
-        Invitation invitation = identity.invite(tenant.id(), form.contactEmail(), Set.of(Roles.MEMBER_ADMIN));
-        members.admit(tenant.id(), id, form, demo);
-        decide(id, ApplicationState.APPROVED, null, tenant.id());
+        Invitation invitation;
+        try {
+            invitation = transactions.atomically(() -> {
+                Application application = lockOpen(id, Set.of(ApplicationState.SUBMITTED,
+                        ApplicationState.UNDER_REVIEW));
+                ApplicationForm form = application.form();
+                Tenant tenant = identity.createTenant(form.organisationName());
+                Invitation invited;
+                try {
+                    invited = identity.invite(tenant.id(), form.contactEmail(), Set.of(Roles.MEMBER_ADMIN));
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("The contact e-mail " + form.contactEmail() + " already has an "
+                            + "account, so it cannot become this member's administrator. Ask the applicant for another "
+                            + "contact address (request information), then approve again.");
+                }
+                members.admit(tenant.id(), id, form, demo);
+                decide(id, ApplicationState.APPROVED, null, tenant.id());
+                return invited;
+            });
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new IllegalStateException("Another decision on this application is being saved; reload it and try "
+                    + "again.");
+        }
+        String organisation = find(id).map(a -> a.form().organisationName()).orElse("");
         events.postEvent(new Event(MembershipEvents.APPROVED, Map.of(MembershipEvents.APPLICATION_ID, id,
-                MembershipEvents.TENANT_ID, tenant.id(), MembershipEvents.ORGANISATION, form.organisationName())));
+                MembershipEvents.TENANT_ID, invitation.tenantId(), MembershipEvents.ORGANISATION, organisation)));
         return invitation;
+    }
+
+    /** Locks the application's row until the enclosing atomic work ends, then checks its state. */
+    private Application lockOpen(String id, Set<ApplicationState> allowed) {
+        Application application = database.inTransaction(em -> em.find(Application.class, id,
+                LockModeType.PESSIMISTIC_WRITE));
+        if (application == null) {
+            throw new NotFound("There is no application " + id + ".");
+        }
+        return checkState(application, allowed);
     }
 
     /** A reviewer takes up a submitted application. */
@@ -175,7 +217,10 @@ public class Applications {
     }
 
     private Application open(String id, Set<ApplicationState> allowed) {
-        Application application = find(id).orElseThrow(() -> new NotFound("There is no application " + id + "."));
+        return checkState(find(id).orElseThrow(() -> new NotFound("There is no application " + id + ".")), allowed);
+    }
+
+    private static Application checkState(Application application, Set<ApplicationState> allowed) {
         if (!allowed.contains(application.state())) {
             throw new IllegalStateException("The application is " + application.state().wire() + "; this is possible "
                     + "only when it is " + allowed.stream().map(ApplicationState::wire).sorted().toList() + ".");

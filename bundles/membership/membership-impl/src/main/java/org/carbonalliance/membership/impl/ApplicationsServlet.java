@@ -114,8 +114,9 @@ public class ApplicationsServlet extends ApiServlet implements OpenApiContributo
         if (path.isEmpty()) {
             ApplicationForm form = form(req);
             if (!rateLimit.tryAcquire(req.getRemoteAddr())) {
-                throw new ApiException(429, "too-many-requests", "At most " + SUBMISSIONS_PER_HOUR
-                        + " applications per hour are accepted from one address; try again later.");
+                long seconds = rateLimit.retryAfter(req.getRemoteAddr()).toSeconds() + 1;
+                throw ApiException.tooManyRequests("At most " + SUBMISSIONS_PER_HOUR + " applications per hour are "
+                        + "accepted from one address; try again in " + (seconds + 59) / 60 + " minute(s).", seconds);
             }
             Applications.Submitted submitted = applications.submit(form);
             Map<String, Object> out = new LinkedHashMap<>();

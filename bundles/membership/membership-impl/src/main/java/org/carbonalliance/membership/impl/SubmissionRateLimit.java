@@ -22,6 +22,21 @@ final class SubmissionRateLimit {
         this.window = window;
     }
 
+    /** @return how long until {@code address} may submit again: zero when it may now */
+    Duration retryAfter(String address) {
+        Deque<Instant> times = recent.get(address);
+        if (times == null) {
+            return Duration.ZERO;
+        }
+        synchronized (times) {
+            if (times.size() < limit || times.isEmpty()) {
+                return Duration.ZERO;
+            }
+            Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(window));
+            return wait.isNegative() ? Duration.ZERO : wait;
+        }
+    }
+
     /** @return whether one more submission from {@code address} is allowed now; counts it when it is */
     boolean tryAcquire(String address) {
         Instant now = clock.instant();

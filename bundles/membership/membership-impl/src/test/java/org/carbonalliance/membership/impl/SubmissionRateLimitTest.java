@@ -1,5 +1,6 @@
 package org.carbonalliance.membership.impl;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -39,5 +40,17 @@ public class SubmissionRateLimitTest {
         assertTrue("other addresses are not affected", limit.tryAcquire("10.0.0.2"));
         now = now.plus(Duration.ofMinutes(61));
         assertTrue("the window slides", limit.tryAcquire("10.0.0.1"));
+    }
+
+    @Test
+    public void retryAfterIsTheTimeUntilTheOldestSubmissionLeavesTheWindow() {
+        SubmissionRateLimit limit = new SubmissionRateLimit(clock, 2, Duration.ofHours(1));
+        assertEquals(Duration.ZERO, limit.retryAfter("10.0.0.1"));
+        limit.tryAcquire("10.0.0.1");
+        now = now.plus(Duration.ofMinutes(10));
+        limit.tryAcquire("10.0.0.1");
+        assertEquals(Duration.ofMinutes(50), limit.retryAfter("10.0.0.1"));
+        now = now.plus(Duration.ofMinutes(50));
+        assertEquals(Duration.ZERO, limit.retryAfter("10.0.0.1"));
     }
 }

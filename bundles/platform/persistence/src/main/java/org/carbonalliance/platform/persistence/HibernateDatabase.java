@@ -88,6 +88,10 @@ final class HibernateDatabase implements Database {
                 if (tx.isActive()) {
                     tx.rollback();
                 }
+                ThreadTransactions.Scope atomic = ThreadTransactions.current();
+                if (atomic != null) {
+                    atomic.markRollbackOnly();
+                }
                 throw e;
             }
         }

@@ -81,7 +81,8 @@ public class SharedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return pool.getConnection();
+        ThreadTransactions.Scope atomic = ThreadTransactions.current();
+        return atomic != null ? atomic.connection(pool) : pool.getConnection();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.PersistenceService;
 import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.AccountService;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.IdentityService;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public class AccountServiceImpl implements AccountService, AuditLog, IdentityService {
 
     static final String OPERATOR = "admin";
+    /** A hash of a random password with the same cost as real ones, checked for unknown users; made on first need. */
+    private static final class Dummy {
+        static final String HASH = PasswordHasher.hash(OperatorPassword.random());
+    }
     private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
 
     private final Database database;
@@ -47,15 +52,15 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
     private final Identities identities;
 
     @Activate
-    public AccountServiceImpl(@Reference PersistenceService persistence, BundleContext context, SecurityConfig config)
-            throws Exception {
+    public AccountServiceImpl(@Reference PersistenceService persistence, @Reference Transactions transactions,
+            BundleContext context, SecurityConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
         this.throttle = new LoginThrottle(clock, config.freeAttempts(), Duration.ofSeconds(config.firstLockoutSeconds()),
                 Duration.ofSeconds(config.maxLockoutSeconds()));
         this.verified = new VerifiedCredentials(clock, Duration.ofSeconds(config.verifiedCredentialSeconds()));
         this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
                 List.of(Account.class, ApiKey.class, AuditEntry.class, TenantEntity.class)));
-        this.audit = new AuditTrail(database, clock);
+        this.audit = new AuditTrail(database, transactions, clock);
         this.identities = new Identities(database, clock, audit, verified::clear);
         this.apiKeys = new ApiKeys(database, clock, audit);
         ensureOperator(context);
@@ -116,8 +121,8 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
             password = OperatorPassword.random();
             String data = context.getProperty("alliance.data");
             Path file = OperatorPassword.writeForOwner(Path.of(data == null ? "data" : data), password);
-            LOG.warn("Operator account '{}' created with the generated password {} (also in {}, readable by its "
-                    + "owner only). It is shown this once.", OPERATOR, password, file);
+            LOG.warn("Operator account '{}' created with a generated password; read it in {} (readable by its "
+                    + "owner only). The password itself is never logged.", OPERATOR, file);
         }
         String hash = PasswordHasher.hash(password);
         database.inTransaction(em -> {
@@ -139,9 +144,8 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
             return Optional.empty();
         }
         Account account = database.read(em -> em.find(Account.class, username));
-        boolean valid = account != null && account.enabled() && account.activated()
-                && identities.active(account.tenantId())
-                && (verified.contains(username, password) || PasswordHasher.matches(password, account.passwordHash()));
+        boolean valid = passwordMatches(account, username, password) && account.enabled() && account.activated()
+                && identities.active(account.tenantId());
         if (!valid) {
             throttle.failed(accountKey);
             throttle.failed(addressKey);
@@ -153,6 +157,18 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
         throttle.succeeded(addressKey);
         verified.remember(username, password);
         return Optional.of(new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
+    }
+
+    /**
+     * Runs one PBKDF2 check whether or not the account exists (or has a password yet), so that the time of a refusal
+     * does not tell an unknown user from a wrong password.
+     */
+    private boolean passwordMatches(Account account, String username, String password) {
+        if (account != null && account.passwordHash() != null && verified.contains(username, password)) {
+            return true;
+        }
+        boolean real = account != null && account.passwordHash() != null;
+        return PasswordHasher.matches(password, real ? account.passwordHash() : Dummy.HASH) && real;
     }
 
     @Override

@@ -73,10 +73,14 @@ public class ApiContextHelper extends ServletContextHelper {
                 "Log in: send HTTP Basic credentials or an API key (Authorization: Bearer <key>).");
     }
 
-    private static String pathWithinApi(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String prefix = request.getContextPath();
-        String path = uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+    /**
+     * The path the servlet will serve, relative to /api: decoded, with dot-segments resolved and ';' parameters removed
+     * by the container. Never the raw request URI, in which {@code /members/../../x} would look like a public path.
+     */
+    static String pathWithinApi(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
         return path.isEmpty() ? "/" : path;
     }
 

@@ -13,6 +13,7 @@ import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.audit.AuditRecord;
 import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
 import org.carbonalliance.platform.api.web.ApiServlet;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit log in table pf_audit. Appends are serialised in this process (one server per database for now), each in
- * its own transaction, and also written to the audit log file.
+ * its own transaction, and also written to the audit log file. Inside atomic work ({@link Transactions}) an entry is
+ * appended once that work has committed, so a rolled-back operation leaves no entry and the chain never refers to
+ * one.
  */
 final class AuditTrail implements AuditLog {
 
@@ -29,12 +32,14 @@ final class AuditTrail implements AuditLog {
     private static final int BATCH = 1000;
 
     private final Database database;
+    private final Transactions transactions;
     private final Clock clock;
     private long lastSeq;
     private String lastHash;
 
-    AuditTrail(Database database, Clock clock) {
+    AuditTrail(Database database, Transactions transactions, Clock clock) {
         this.database = database;
+        this.transactions = transactions;
         this.clock = clock;
         AuditEntry last = database.read(em -> em.createQuery("select e from AuditEntry e order by e.seq desc",
                 AuditEntry.class).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
@@ -45,11 +50,16 @@ final class AuditTrail implements AuditLog {
     static final int MAX_STATE = 4000;
 
     @Override
-    public synchronized void record(String action, String tenantId, String target, String before, String after) {
+    public void record(String action, String tenantId, String target, String before, String after) {
         if ((before != null && before.length() > MAX_STATE) || (after != null && after.length() > MAX_STATE)) {
             throw new IllegalArgumentException("Audit states are limited to " + MAX_STATE + " characters: " + action);
         }
         String actor = CurrentPrincipal.get().map(AlliancePrincipal::username).orElse("anonymous");
+        transactions.afterCommit(() -> append(actor, action, tenantId, target, before, after));
+    }
+
+    private synchronized void append(String actor, String action, String tenantId, String target, String before,
+            String after) {
         // Millisecond precision: what every database stores exactly, so the hash survives the round trip.
         AuditEntry entry = new AuditEntry(lastSeq + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, tenantId, action, target,
                 before, after, lastHash);

@@ -1,5 +1,7 @@
 package org.carbonalliance.platform.security;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.security.Tenant;
+import org.carbonalliance.platform.api.web.PlainText;
 
 /** Tenants, invitations, activation and tenant users; every change audited. */
 final class Identities {
@@ -26,6 +29,9 @@ final class Identities {
     static final Duration ACTIVATION_VALIDITY = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The same answer whichever organisation, if any, the address belongs to: callers learn nothing about others. */
+    static final String CANNOT_INVITE = "This address cannot be invited. If the person already uses the platform, "
+            + "for your organisation or another, ask them for another address or check your user list.";
 
     private final Database database;
     private final Clock clock;
@@ -94,7 +100,7 @@ final class Identities {
 
     static String normaliseEmail(String email) {
         String normal = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (normal.length() > 320 || !EMAIL.matcher(normal).matches()) {
+        if (normal.length() > 320 || !EMAIL.matcher(normal).matches() || PlainText.problem(normal, false).isPresent()) {
             throw new IllegalArgumentException("'" + email + "' is not an e-mail address.");
         }
         return normal;
@@ -114,7 +120,7 @@ final class Identities {
         Instant expires = clock.instant().plus(ACTIVATION_VALIDITY);
         database.inTransaction(em -> {
             if (em.find(Account.class, login) != null) {
-                throw new IllegalArgumentException(login + " already has an account.");
+                throw new IllegalStateException(CANNOT_INVITE);
             }
             em.persist(Account.invited(login, tenantId, roles, Sha256.hex(token), expires));
             return null;
@@ -150,6 +156,16 @@ final class Identities {
                 .setParameter("t", tenantId).getResultList());
     }
 
+    private static boolean isActiveAdmin(Account account) {
+        return account.enabled() && account.activated() && account.roles().contains(Roles.MEMBER_ADMIN);
+    }
+
+    private static long otherActiveAdmins(EntityManager em, String tenantId, String email) {
+        return em.createQuery("select a from Account a where a.tenantId = :t and a.username <> :u", Account.class)
+                .setParameter("t", tenantId).setParameter("u", email).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().filter(Identities::isActiveAdmin).count();
+    }
+
     /** Changes roles and/or enabled of a user of {@code tenantId}; empty when the tenant has no such user. */
     Optional<Account> update(String tenantId, String email, Set<String> roles, Boolean enabled) {
         if (roles != null && (roles.isEmpty() || !TENANT_ROLES.containsAll(roles))) {
@@ -157,11 +173,16 @@ final class Identities {
         }
         String[] before = new String[1];
         Optional<Account> updated = database.inTransaction(em -> {
-            Account account = em.find(Account.class, email);
+            Account account = em.find(Account.class, email, LockModeType.PESSIMISTIC_WRITE);
             if (account == null || !tenantId.equals(account.tenantId())) {
                 return Optional.<Account>empty();
             }
             before[0] = AuditTrail.json("roles", account.roles(), "enabled", account.enabled());
+            boolean staysAdmin = (roles == null || roles.contains(Roles.MEMBER_ADMIN)) && !Boolean.FALSE.equals(enabled);
+            if (isActiveAdmin(account) && !staysAdmin && otherActiveAdmins(em, tenantId, email) == 0) {
+                throw new IllegalStateException(email + " is the last member-admin of your organisation; make "
+                        + "another user member-admin first, or nobody could manage its users.");
+            }
             if (roles != null) {
                 account.setRoles(roles);
             }

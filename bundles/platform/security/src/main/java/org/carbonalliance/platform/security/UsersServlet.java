@@ -93,6 +93,8 @@ public class UsersServlet extends ApiServlet implements OpenApiContributor {
             invitation = identities.invite(tenant, body.email(), body.roles());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage(), List.of());
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "conflict", e.getMessage());
         }
         writeJson(resp, 201, Map.of("email", invitation.email(), "activationToken", invitation.activationToken(),
                 "expiresAt", invitation.expiresAt()));
@@ -111,6 +113,8 @@ public class UsersServlet extends ApiServlet implements OpenApiContributor {
                     .orElseThrow(() -> ApiException.notFound("Your organisation has no user " + email + "."));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage(), List.of());
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "conflict", e.getMessage());
         }
         writeJson(resp, 200, view(account));
     }
@@ -147,7 +151,8 @@ public class UsersServlet extends ApiServlet implements OpenApiContributor {
                                                         "roles", Map.of("type", "array", "items", Map.of("type", "string",
                                                                 "enum", List.copyOf(Identities.TENANT_ROLES)))))))),
                                 "responses", Map.of("201", Map.of("description", "invited"),
-                                        "400", Map.of("description", "invalid or taken e-mail, unknown role")))),
+                                        "400", Map.of("description", "invalid e-mail, unknown role"),
+                                        "409", Map.of("description", "the address cannot be invited")))),
                 "/api/identity/users/{email}", Map.of(
                         "patch", Map.of("summary", "Change a user's roles or disable/enable it", "tags", tags,
                                 "parameters", List.of(Map.of("name", "email", "in", "path", "required", true,
@@ -157,6 +162,8 @@ public class UsersServlet extends ApiServlet implements OpenApiContributor {
                                                 "properties", Map.of("roles", Map.of("type", "array"),
                                                         "enabled", Map.of("type", "boolean")))))),
                                 "responses", Map.of("200", Map.of("description", "changed"),
-                                        "404", Map.of("description", "no such user in your organisation")))));
+                                        "404", Map.of("description", "no such user in your organisation"),
+                                        "409", Map.of("description", "would leave the organisation without an "
+                                                + "active member-admin")))));
     }
 }

@@ -5,30 +5,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.carbonalliance.platform.api.health.HealthCheck;
-import org.carbonalliance.platform.api.health.HealthResult;
+import java.util.Objects;
+import org.carbonalliance.platform.api.security.CurrentPrincipal;
+import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.web.ApiContext;
 import org.carbonalliance.platform.api.web.ApiServlet;
 import org.carbonalliance.platform.api.web.OpenApiContributor;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
- * {@code GET /api/health}: overall status, version, uptime, every health check (the database among them), every bundle's
- * state with the failing ones named, and components that failed to activate. Public, so load balancers can poll it.
+ * {@code GET /api/health}: overall status (STARTING, UP, DEGRADED, DOWN), version and every check's state, for anyone
+ * (load balancers poll it). Operators (alliance-admins) also get uptime, check messages, failing bundles and components
+ * with their causes, and every bundle's state; anonymous callers and members learn nothing about internals.
  */
 @Component(service = {Servlet.class, OpenApiContributor.class}, property = {
         "osgi.http.whiteboard.servlet.pattern=/health",
@@ -38,63 +32,39 @@ public class HealthServlet extends ApiServlet implements OpenApiContributor {
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
-    private final transient List<HealthCheck> checks = new CopyOnWriteArrayList<>();
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private transient volatile ServiceComponentRuntime scr;
+    private final transient PlatformHealth health;
 
     @Activate
-    public HealthServlet(BundleContext context) {
+    public HealthServlet(BundleContext context, @Reference PlatformHealth health) {
         this.context = context;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addCheck(HealthCheck check) {
-        checks.add(check);
-    }
-
-    void removeCheck(HealthCheck check) {
-        checks.remove(check);
+        this.health = health;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        PlatformHealth.Report report = health.report();
+        boolean operator = CurrentPrincipal.get().filter(p -> p.hasRole(Roles.ALLIANCE_ADMIN)).isPresent();
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean down = false;
-        Map<String, Object> results = new LinkedHashMap<>();
-        for (HealthCheck check : checks) {
-            HealthResult result;
-            try {
-                result = check.check();
-            } catch (RuntimeException e) {
-                result = HealthResult.down(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            down |= result.status() == HealthResult.Status.DOWN;
-            results.put(check.name(), Map.of("status", result.status().name(),
-                    "message", result.message() == null ? "" : result.message()));
-        }
-        if (!results.containsKey("database")) {
-            down = true;
-            results.put("database", Map.of("status", "DOWN", "message", "The persistence bundle is not running."));
-        }
-        Bundle[] bundles = context.getBundles();
-        List<String> failingBundles = new ArrayList<>();
-        for (Bundle bundle : bundles) {
-            if (BundleStates.isFailing(bundle)) {
-                failingBundles.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " ("
-                        + BundleStates.stateName(bundle) + ")");
-            }
-        }
-        List<String> failingComponents = failedComponents();
-        String status = down ? "DOWN" : failingBundles.isEmpty() && failingComponents.isEmpty() ? "UP" : "DEGRADED";
-        body.put("status", status);
+        body.put("status", report.status());
         body.put("version", version());
-        body.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-        body.put("checks", results);
-        body.put("failingBundles", failingBundles);
-        body.put("failingComponents", failingComponents);
-        body.put("bundles", BundleStates.describe(bundles));
-        writeJson(resp, down ? 503 : 200, body);
+        Map<String, Object> checks = new LinkedHashMap<>();
+        report.checks().forEach((name, result) -> checks.put(name, operator
+                ? Map.of("status", result.status().name(), "message", Objects.toString(result.message(), ""))
+                : Map.of("status", result.status().name())));
+        body.put("checks", checks);
+        if (operator) {
+            body.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+            body.put("failingBundles", texts(report.failingBundles()));
+            body.put("failingComponents", texts(report.failedComponents()));
+            body.put("unsatisfiedComponents", texts(report.unsatisfiedComponents()));
+            body.put("bundles", BundleStates.describe(context.getBundles()));
+        }
+        boolean unavailable = report.status().equals("DOWN") || report.status().equals("STARTING");
+        writeJson(resp, unavailable ? 503 : 200, body);
+    }
+
+    private static List<String> texts(List<PlatformHealth.Problem> problems) {
+        return problems.stream().map(PlatformHealth.Problem::text).toList();
     }
 
     private String version() {
@@ -102,30 +72,15 @@ public class HealthServlet extends ApiServlet implements OpenApiContributor {
         return version != null ? version : context.getBundle().getVersion().toString();
     }
 
-    private List<String> failedComponents() {
-        ServiceComponentRuntime runtime = scr;
-        List<String> failed = new ArrayList<>();
-        if (runtime == null) {
-            return failed;
-        }
-        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
-            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
-                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    failed.add(description.name + ": " + configuration.failure);
-                }
-            }
-        }
-        return failed;
-    }
-
     @Override
     public Map<String, Object> openApiPaths() {
         return Map.of("/api/health", Map.of("get", Map.of(
-                "summary", "Platform health: status, version, uptime, database, bundle states",
+                "summary", "Platform health: status, version and checks; operators also get causes and bundle states",
                 "tags", List.of("platform"),
                 "security", List.of(),
                 "responses", Map.of(
-                        "200", Map.of("description", "UP, or DEGRADED with failing bundles or components named"),
-                        "503", Map.of("description", "DOWN: a health check such as the database failed")))));
+                        "200", Map.of("description", "UP, or DEGRADED (operators see the failing bundles, components "
+                                + "and checks named)"),
+                        "503", Map.of("description", "STARTING, or DOWN: a check such as the database failed")))));
     }
 }

@@ -20,8 +20,10 @@ public interface IdentityService {
      * Invites a user into a tenant with tenant roles ({@link Roles#MEMBER_ADMIN}, {@link Roles#MEMBER_USER},
      * {@link Roles#VERIFIER}).
      *
-     * @throws IllegalArgumentException when the e-mail address is malformed or taken, a role is not a tenant role, or
-     *                                  the tenant does not exist
+     * @throws IllegalArgumentException when the e-mail address is malformed, a role is not a tenant role, or the tenant
+     *                                  does not exist
+     * @throws IllegalStateException    when the address already has an account, in this tenant or another; the message
+     *                                  does not say which, so it can be shown to the inviting member
      */
     Invitation invite(String tenantId, String email, Set<String> roles);
 

@@ -1,0 +1,79 @@
+package org.carbonalliance.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.carbonalliance.platform.api.web.ApiServlet;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.Preprocessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs before every request, whatever serves it: refuses TRACE, and protects the web console (its built-in pages and
+ * ours): frames and foreign scripts are forbidden by headers, and a state-changing request must come from the console's
+ * own origin (its Origin, else its Referer, names this server), so another site cannot make the operator's browser
+ * install a bundle or change a configuration. Our own console pages also check a CSRF token.
+ */
+@Component(service = Preprocessor.class)
+public class RequestGuard implements Preprocessor {
+
+    static final String CONSOLE = "/system/console";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
+            + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) resp;
+        String path = servedPath(request);
+        if ("TRACE".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            refuse(request, response, 405, "method-not-allowed", "TRACE is disabled on this server.");
+            return;
+        }
+        if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Referrer-Policy", "same-origin");
+            if (!SAFE_METHODS.contains(request.getMethod()) && !SameOrigin.check(request)) {
+                LOG.warn("Refused a cross-site {} to {} (Origin {}, Referer {})", request.getMethod(), path,
+                        request.getHeader("Origin"), request.getHeader("Referer"));
+                ApiServlet.discardUnreadBody(request);
+                response.sendError(403, "Cross-site request refused: changes in the console must be made from the "
+                        + "console's own pages.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The decoded, normalised path Jetty will dispatch (the raw URI may still hold dot-segments or ';' parameters). */
+    static String servedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+            String message) throws IOException {
+        ApiServlet.discardUnreadBody(request);
+        if (servedPath(request).startsWith("/api/")) {
+            ApiServlet.writeError(response, status, code, message, List.of());
+        } else {
+            response.sendError(status, message);
+        }
+    }
+}

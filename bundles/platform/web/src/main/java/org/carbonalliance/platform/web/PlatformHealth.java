@@ -1,0 +1,154 @@
+package org.carbonalliance.platform.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.carbonalliance.platform.api.health.HealthCheck;
+import org.carbonalliance.platform.api.health.HealthResult;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+
+/**
+ * Works out the platform's health: STARTING until the framework has started every bundle and the HTTP server runs,
+ * DOWN when a check such as the database fails, DEGRADED when a bundle or component that should run does not (or a
+ * check says so), else UP. UP therefore means every capability's components are active and serving.
+ */
+@Component(service = PlatformHealth.class)
+public class PlatformHealth {
+
+    private final BundleContext context;
+    private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HttpServiceRuntime http;
+
+    @Activate
+    public PlatformHealth(BundleContext context) {
+        this.context = context;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCheck(HealthCheck check) {
+        checks.add(check);
+    }
+
+    void removeCheck(HealthCheck check) {
+        checks.remove(check);
+    }
+
+    /** One problem: what, and whether it belongs to the platform itself (rather than to a plugin in deploy/). */
+    record Problem(String text, boolean platform) {
+    }
+
+    /** The report; {@code problems} name failing bundles and components with their causes. */
+    record Report(String status, Map<String, HealthResult> checks, List<Problem> failingBundles,
+            List<Problem> failedComponents, List<Problem> unsatisfiedComponents) {
+
+        boolean isUp() {
+            return status.equals("UP");
+        }
+
+        /** @return every problem of the platform's own bundles (not plugins), for the start-up verdict */
+        List<String> platformProblems() {
+            List<String> out = new ArrayList<>();
+            for (List<Problem> list : List.of(failedComponents, failingBundles, unsatisfiedComponents)) {
+                list.stream().filter(Problem::platform).map(Problem::text).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    Report report() {
+        Map<String, HealthResult> results = new LinkedHashMap<>();
+        for (HealthCheck check : checks) {
+            HealthResult result;
+            try {
+                result = check.check();
+            } catch (RuntimeException e) {
+                result = HealthResult.down(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            results.put(check.name(), result);
+        }
+        results.putIfAbsent("database", HealthResult.down("The persistence bundle is not running."));
+        List<Problem> failingBundles = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (BundleStates.isFailing(bundle)) {
+                failingBundles.add(new Problem(bundle.getSymbolicName() + " " + bundle.getVersion() + " ("
+                        + BundleStates.stateName(bundle) + ")", isPlatform(bundle)));
+            }
+        }
+        List<Problem> failed = new ArrayList<>();
+        List<Problem> unsatisfied = new ArrayList<>();
+        components(failed, unsatisfied);
+        boolean started = context.getBundle(0).getState() == Bundle.ACTIVE && http != null;
+        boolean down = results.values().stream().anyMatch(r -> r.status() == HealthResult.Status.DOWN);
+        boolean degraded = !failingBundles.isEmpty() || !failed.isEmpty() || !unsatisfied.isEmpty()
+                || results.values().stream().anyMatch(r -> r.status() != HealthResult.Status.UP);
+        String status = !started ? "STARTING" : down ? "DOWN" : degraded ? "DEGRADED" : "UP";
+        return new Report(status, results, failingBundles, failed, unsatisfied);
+    }
+
+    private void components(List<Problem> failed, List<Problem> unsatisfied) {
+        ServiceComponentRuntime runtime = scr;
+        if (runtime == null) {
+            return;
+        }
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+            Bundle bundle = context.getBundle(description.bundle.id);
+            boolean platform = bundle == null || isPlatform(bundle);
+            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    failed.add(new Problem(description.name + ": " + rootCause(configuration.failure), platform));
+                } else if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                    List<String> missing = new ArrayList<>();
+                    for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
+                        missing.add(reference.name);
+                    }
+                    unsatisfied.add(new Problem(description.name + " waits for " + missing, platform));
+                }
+            }
+        }
+    }
+
+    /** Plugins are what FileInstall brought from deploy/; everything else is the platform. */
+    static boolean isPlatform(Bundle bundle) {
+        String location = bundle.getLocation();
+        return location == null || !location.contains("/deploy/");
+    }
+
+    /**
+     * @return the innermost cause of a DS failure text (a stack trace): its last "Caused by:" line, or the first line,
+     *         without the exception's class name
+     */
+    static String rootCause(String failure) {
+        if (failure == null || failure.isBlank()) {
+            return "unknown cause";
+        }
+        String cause = failure.lines().findFirst().orElse("");
+        for (String line : (Iterable<String>) failure.lines()::iterator) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        int colon = cause.indexOf(": ");
+        if (colon > 0 && cause.substring(0, colon).matches("[\\w.$]+")) {
+            cause = cause.substring(colon + 2);
+        }
+        return cause.strip();
+    }
+}
