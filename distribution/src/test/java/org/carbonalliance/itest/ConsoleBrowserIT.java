@@ -3,6 +3,8 @@ package org.carbonalliance.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
@@ -24,6 +27,7 @@ import org.junit.Test;
 public class ConsoleBrowserIT {
 
     private static final String PASSWORD = "browser-test-operator-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHROMIUM = System.getProperty("alliance.chromium", "/usr/bin/chromium");
 
     private Path home;
@@ -46,11 +50,11 @@ public class ConsoleBrowserIT {
         }
     }
 
-    @Test
-    public void operatorApprovesAnApplicationOnTheMembersPage() throws Exception {
+    /** Unpacks and starts the packaged server; @return the work folder (for the browser profile). */
+    private Path startServer() throws Exception {
         boolean required = "true".equals(System.getenv("CI"));
         Assume.assumeTrue("Chromium is not installed at " + CHROMIUM, required || Files.isExecutable(Path.of(CHROMIUM)));
-        Path work = Path.of(System.getProperty("alliance.itest.work")).resolve("browser-" + System.currentTimeMillis());
+        Path work = Path.of(System.getProperty("alliance.itest.work")).resolve("browser-" + System.nanoTime());
         Files.createDirectories(work);
         assertEquals(0, new ProcessBuilder("tar", "xzf", System.getProperty("alliance.tarball"), "-C", work.toString())
                 .inheritIO().start().waitFor());
@@ -61,6 +65,73 @@ public class ConsoleBrowserIT {
             port = socket.getLocalPort();
         }
         assertEquals(0, alliance("start"));
+        return work;
+    }
+
+    private Cdp browserLoggedIn(Path work) throws Exception {
+        Cdp browser = Cdp.launch(CHROMIUM, work.resolve("profile"));
+        browser.call("Network.enable", Map.of());
+        browser.call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))));
+        browser.call("Page.enable", Map.of());
+        return browser;
+    }
+
+    /**
+     * The console's own buttons still work behind the cross-site guard: the browser sends their Origin. Installs a
+     * bundle with the Install dialog, stops it with its Stop button, saves a configuration in the configuration dialog.
+     */
+    @Test
+    public void consoleButtonsInstallStopAndSaveConfiguration() throws Exception {
+        Path work = startServer();
+        Http http = new Http(port);
+        String operator = Http.basic("admin", PASSWORD);
+        Path jar = Jars.bundle(work.resolve("browser-plugin.jar"), Map.of("Bundle-SymbolicName", "itest.browser",
+                "Bundle-Version", "1.0.0"), null);
+        String base = "http://127.0.0.1:" + port + "/system/console";
+        try (Cdp browser = browserLoggedIn(work)) {
+            browser.call("Page.navigate", Map.of("url", base + "/bundles"));
+            waitFor(browser, "document.readyState === 'complete' && document.querySelectorAll('tr[id^=entry]').length > 5");
+            browser.evaluate("document.querySelector('.installButton').click()");
+            JsonNode input = browser.call("Runtime.evaluate", Map.of("expression",
+                    "document.querySelector('#uploadDialog input[name=bundlefile]')"));
+            browser.call("DOM.setFileInputFiles", Map.of("files", List.of(jar.toString()),
+                    "objectId", input.path("result").path("objectId").asText()));
+            browser.evaluate("document.querySelector('#uploadDialog input[name=bundlestart]').checked = true");
+            browser.evaluate("[...document.querySelectorAll('.ui-dialog-buttonpane button')].find(b => "
+                    + "b.textContent.includes('Install')).click()");
+            String bundles = http.poll("/system/console/bundles.json", operator,
+                    r -> r.body().contains("itest.browser"), Duration.ofSeconds(30)).body();
+            assertTrue("installed from the dialog: " + bundles, bundles.contains("itest.browser"));
+            String id = JSON.readTree(bundles).findParents("symbolicName").stream()
+                    .filter(b -> b.get("symbolicName").asText().equals("itest.browser")).findFirst().orElseThrow()
+                    .get("id").asText();
+
+            browser.call("Page.navigate", Map.of("url", base + "/bundles"));
+            waitFor(browser, "document.readyState === 'complete' && !!document.getElementById('entry" + id + "')");
+            waitFor(browser, "document.getElementById('entry" + id + "').children[4].textContent === 'Active'");
+            browser.evaluate("document.getElementById('entry" + id + "').children[5].querySelectorAll('li')[1].click()");
+            waitFor(browser, "document.getElementById('entry" + id + "').children[4].textContent === 'Resolved'");
+
+            browser.call("Page.navigate", Map.of("url", base + "/configMgr/org.carbonalliance.web"));
+            waitFor(browser, "!!document.querySelector('.ui-dialog [name=maxBodyBytes]')");
+            browser.evaluate("document.querySelector('.ui-dialog [name=maxBodyBytes]').value = '500000'");
+            browser.evaluate("[...document.querySelectorAll('.ui-dialog-buttonpane button')].find(b => "
+                    + "b.textContent.trim() === 'Save').click()");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Http.Response limited = http.postDeclaringLength("/api/membership/applications", null, 600_000);
+            while (limited.status() != 413 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                limited = http.postDeclaringLength("/api/membership/applications", null, 600_000);
+            }
+            assertEquals("the saved limit applies: " + limited.body(), 413, limited.status());
+            assertTrue(limited.body(), limited.body().contains("limit of 500000 bytes"));
+        }
+    }
+
+    @Test
+    public void operatorApprovesAnApplicationOnTheMembersPage() throws Exception {
+        Path work = startServer();
         Http http = new Http(port);
         String operator = Http.basic("admin", PASSWORD);
         http.poll("/api/membership/applications", operator, r -> r.status() == 200, Duration.ofSeconds(90));
@@ -68,11 +139,7 @@ public class ConsoleBrowserIT {
         String id = JsonHolder.id(http.post("/api/membership/applications", null, "application/json",
                 MembershipIT.application(name, "REG-BROWSER", "ops@browser.example")).body());
 
-        try (Cdp browser = Cdp.launch(CHROMIUM, work.resolve("profile"))) {
-            browser.call("Network.enable", Map.of());
-            browser.call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))));
-            browser.call("Page.enable", Map.of());
+        try (Cdp browser = browserLoggedIn(work)) {
             browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/system/console/members"));
             waitFor(browser, "document.readyState === 'complete' && !!document.getElementById('applications')");
             String clicked = browser.evaluate("(() => { const row = [...document.querySelectorAll('#applications tr')]"
@@ -96,7 +163,9 @@ public class ConsoleBrowserIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("page never reached: " + condition);
+        throw new AssertionError("page never reached: " + condition + "; the page shows: " + browser.evaluate(
+                "[...document.querySelectorAll('.ui-dialog')].map(d => d.innerHTML.slice(0, 1500)).join(' | ') + ' || '"
+                        + " + document.body.innerText.slice(0, 600)"));
     }
 
     /** Reads the id out of a JSON answer. */

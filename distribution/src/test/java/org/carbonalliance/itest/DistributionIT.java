@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
@@ -58,11 +60,18 @@ public class DistributionIT {
 
     /** Runs bin/alliance from the file system root, to prove it does not depend on the working directory. */
     private Result alliance(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/alliance").toString(), command)
-                .directory(new File("/")).redirectErrorStream(true);
+        return alliance(Map.of(), command);
+    }
+
+    private Result alliance(Map<String, String> environment, String... arguments) throws Exception {
+        List<String> commandLine = new ArrayList<>(List.of(home.resolve("bin/alliance").toString()));
+        commandLine.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(commandLine).directory(new File("/")).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.remove("ALLIANCE_ADMIN_PASSWORD");
         env.put("ALLIANCE_HTTP_PORT", Integer.toString(port));
+        env.putAll(environment);
+        String command = String.join(" ", arguments);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("bin/alliance " + command + " finished", process.waitFor(90, TimeUnit.SECONDS));
@@ -82,12 +91,23 @@ public class DistributionIT {
     public void startServeSurviveKillAndStop() throws Exception {
         Result started = alliance("start");
         assertEquals(started.output(), 0, started.exitCode());
+        assertTrue(started.output(), started.output().contains("is ready at http://localhost:" + port + "/"));
         Http http = new Http(port);
-        Http.Response health = http.poll("/api/health", null, r -> r.body().startsWith("{\"status\":\"UP\""), START);
+        // "start" returns only when the platform is ready: no polling needed, public endpoints answer at once.
+        Http.Response health = http.get("/api/health");
         assertEquals(health.body(), 200, health.status());
+        assertTrue(health.body(), health.body().startsWith("{\"status\":\"UP\""));
+        assertEquals(200, http.get("/api/membership/members").status());
+        assertEquals(200, http.get("/api/openapi.json").status());
         assertEquals(0, alliance("status").exitCode());
         String firstStartLog = Files.readString(home.resolve("data/log/alliance.log"));
         assertFalse("a clean first start logs no error:\n" + firstStartLog, firstStartLog.contains(" ERROR "));
+        String password = Files.readString(home.resolve("data/operator-password.txt")).trim().split(" ")[1];
+        assertFalse("the generated password is not logged", firstStartLog.contains(password));
+        assertTrue(firstStartLog, firstStartLog.contains("operator-password.txt"));
+        assertTrue("the first-start log is a short story:\n" + firstStartLog, firstStartLog.lines().count() < 25);
+        String consoleOut = Files.readString(home.resolve("data/log/console.out"));
+        assertFalse("no SPI Fly chatter:\n" + consoleOut, consoleOut.contains("Registered provider"));
 
         Path passwordFile = home.resolve("data/operator-password.txt");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
@@ -122,5 +142,38 @@ public class DistributionIT {
         assertFalse("pid file removed on a graceful stop", Files.exists(home.resolve("data/alliance.pid")));
         String log = Files.readString(home.resolve("data/log/alliance.log"));
         assertTrue("bundles were stopped", log.contains("Stopped Jetty"));
+    }
+
+    @Test
+    public void startFailsWithTheOneLineCause() throws Exception {
+        try (ServerSocket taken = new ServerSocket(port)) {
+            Result refused = alliance("start");
+            assertEquals(refused.output(), 1, refused.exitCode());
+            assertTrue(refused.output(), refused.output().contains("HTTP port " + port + " on 0.0.0.0 is not "
+                    + "available"));
+            assertFalse(refused.output(), refused.output().contains("started"));
+        }
+        assertEquals("nothing left running", 3, alliance("status").exitCode());
+
+        Result weak = alliance(Map.of("ALLIANCE_ADMIN_PASSWORD", "short"), "start");
+        assertEquals(weak.output(), 1, weak.exitCode());
+        assertTrue(weak.output(), weak.output().contains("could not start: ALLIANCE_ADMIN_PASSWORD must have at "
+                + "least 12 characters"));
+        assertEquals("the failed server stopped itself", 3, alliance("status").exitCode());
+
+        alliance(Map.of("ALLIANCE_HTTP_PORT", "not-a-port"), "start");
+        Result again = alliance(Map.of("ALLIANCE_HTTP_PORT", "not-a-port"), "start");
+        assertEquals(again.output(), 1, again.exitCode());
+        assertEquals("only this run's lines are shown: " + again.output(), 1,
+                again.output().split("ALLIANCE_HTTP_PORT must be a port number", -1).length - 1);
+    }
+
+    @Test
+    public void startDemoLoadsTheFoundingMembers() throws Exception {
+        Result started = alliance(Map.of(), "start", "--demo");
+        assertEquals(started.output(), 0, started.exitCode());
+        Http http = new Http(port);
+        Http.Response members = http.poll("/api/membership/members", null, r -> r.body().contains("Tencent"), START);
+        assertTrue(members.body(), members.body().contains("Tencent") && members.body().contains("Vanke"));
     }
 }

@@ -135,19 +135,16 @@ public class FeatureIT extends PlatformTestSupport {
         Matcher token = Pattern.compile("name='csrf' value='([0-9a-f]+)'").matcher(page);
         assertTrue(page, token.find());
 
-        Http.Response forged = http.post("/system/console/alliance", operator(), "application/x-www-form-urlencoded",
-                "action=install&target=example-hello.json&csrf=forged");
+        Http.Response forged = http.consolePost("/system/console/alliance", operator(), "action=install&target=example-hello.json&csrf=forged");
         assertEquals(403, forged.status());
         assertNull(context.getBundle(HELLO));
 
-        Http.Response installed = http.post("/system/console/alliance", operator(), "application/x-www-form-urlencoded",
-                "action=install&target=example-hello.json&csrf=" + token.group(1));
+        Http.Response installed = http.consolePost("/system/console/alliance", operator(), "action=install&target=example-hello.json&csrf=" + token.group(1));
         assertEquals(302, installed.status());
         assertNotNull(context.getBundle(HELLO));
         assertTrue(http.get("/system/console/alliance", operator()).body().contains("Example: hello servlet"));
 
-        http.post("/system/console/alliance", operator(), "application/x-www-form-urlencoded",
-                "action=uninstall&target=org.carbonalliance:example-hello:osgifeature:" + VERSION + "&csrf="
+        http.consolePost("/system/console/alliance", operator(), "action=uninstall&target=org.carbonalliance:example-hello:osgifeature:" + VERSION + "&csrf="
                         + token.group(1));
         assertNull(context.getBundle(HELLO));
     }

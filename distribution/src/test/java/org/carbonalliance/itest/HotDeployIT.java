@@ -3,6 +3,7 @@ package org.carbonalliance.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public class HotDeployIT extends PlatformTestSupport {
                 "Bundle-Activator", FailingActivator.class.getName(),
                 "Import-Package", "org.osgi.framework"), FailingActivator.class), deployDir(), "throwing.jar");
 
-        Http.Response health = http.poll("/api/health", null,
+        Http.Response health = http.poll("/api/health", operator(),
                 r -> r.body().contains("itest.unresolvable") && r.body().contains("itest.throwing"), WAIT);
         assertEquals("the platform still answers", 200, health.status());
         assertEquals("DEGRADED", json(health).get("status").asText());
@@ -88,7 +89,50 @@ public class HotDeployIT extends PlatformTestSupport {
 
         Files.delete(deployDir().resolve("unresolvable.jar"));
         Files.delete(deployDir().resolve("throwing.jar"));
-        Http.Response healed = http.poll("/api/health", null, r -> r.body().startsWith("{\"status\":\"UP\""), WAIT);
+        Http.Response healed = http.poll("/api/health", operator(), r -> r.body().startsWith("{\"status\":\"UP\""),
+                WAIT);
+        assertEquals(healed.body(), "UP", json(healed).get("status").asText());
+    }
+    @Test
+    public void undeployableFilesAreNamedWithTheirCauseUntilRemoved() throws Exception {
+        Http http = http();
+        http.poll("/api/health", operator(), r -> r.body().startsWith("{\"status\":\"UP\""), WAIT);
+        Path garbage = staging("garbage.jar");
+        Files.write(garbage, "this is not a zip file at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Jars.deploy(garbage, deployDir(), "garbage.jar");
+        Path noManifest = staging("no-manifest.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(noManifest))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            zip.write('x');
+            zip.closeEntry();
+        }
+        Jars.deploy(noManifest, deployDir(), "no-manifest.jar");
+        Path truncated = staging("truncated.json");
+        String feature = Files.readString(distribution().resolve("features/example-hello.json"));
+        Files.writeString(truncated, feature.substring(0, feature.length() / 2));
+        Jars.deploy(truncated, deployDir(), "truncated.json");
+
+        Http.Response health = http.poll("/api/health", operator(), r -> r.body().contains("garbage.jar")
+                && r.body().contains("no-manifest.jar") && r.body().contains("truncated.json"), WAIT);
+        JsonNode deploy = json(health).at("/checks/deploy");
+        assertEquals(health.body(), "DEGRADED", json(health).get("status").asText());
+        assertEquals("DEGRADED", deploy.get("status").asText());
+        String message = deploy.get("message").asText();
+        assertTrue(message, message.contains("garbage.jar: not a jar (zip) file"));
+        assertTrue(message, message.contains("no-manifest.jar: not an OSGi bundle: the jar has no META-INF/MANIFEST.MF"));
+        assertTrue(message, message.contains("truncated.json: "));
+        JsonNode anonymous = json(http.get("/api/health"));
+        assertEquals("DEGRADED", anonymous.at("/checks/deploy/status").asText());
+        assertTrue("anonymous callers get no causes", anonymous.at("/checks/deploy/message").isMissingNode());
+        String page = http.get("/system/console/alliance", operator()).body();
+        assertTrue(page, page.contains("garbage.jar") && page.contains("no-manifest.jar")
+                && page.contains("truncated.json"));
+
+        for (String name : new String[] {"garbage.jar", "no-manifest.jar", "truncated.json"}) {
+            Files.delete(deployDir().resolve(name));
+        }
+        Http.Response healed = http.poll("/api/health", operator(), r -> r.body().startsWith("{\"status\":\"UP\""),
+                WAIT);
         assertEquals(healed.body(), "UP", json(healed).get("status").asText());
     }
 }

@@ -72,6 +72,14 @@ public final class Http {
         return send(b.build());
     }
 
+    /** POSTs a form to a console page as the console's own pages do: with this server as the Origin. */
+    public Response consolePost(String path, String authorization, String form)
+            throws IOException, InterruptedException {
+        return send(builder(path, authorization).header("Origin", base)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     /**
      * POSTs headers that declare a body of {@code declaredLength} bytes but sends only the first kilobyte, then reads
      * the answer: how a server treats an oversized upload before reading it. Plain socket, HTTP/1.1, connection closed.

@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import org.carbonalliance.platform.api.security.IdentityService;
@@ -78,14 +81,60 @@ public class IdentityIT extends PlatformTestSupport {
         assertEquals(200, http.get("/api/identity/keys", adminB).status());
         assertEquals(400, http.post("/api/identity/users", adminA, JSON_TYPE,
                 "{\"email\":\"x@a.example\",\"roles\":[\"alliance-admin\"]}").status());
-        assertEquals(400, http.post("/api/identity/users", adminA, JSON_TYPE,
-                "{\"email\":\"analyst@a.example\",\"roles\":[\"member-user\"]}").status());
+        Http.Response own = http.post("/api/identity/users", adminA, JSON_TYPE,
+                "{\"email\":\"analyst@a.example\",\"roles\":[\"member-user\"]}");
+        Http.Response others = http.post("/api/identity/users", adminA, JSON_TYPE,
+                "{\"email\":\"admin@b.example\",\"roles\":[\"member-user\"]}");
+        assertEquals(own.body(), 409, own.status());
+        assertEquals("another tenant's address gets the very same answer as one's own", own.body(), others.body());
+        assertFalse(others.body(), others.body().contains("already has an account"));
         assertEquals(400, http.post("/api/identity/users", adminA, JSON_TYPE,
                 "{\"email\":\"not-an-address\",\"roles\":[\"member-user\"]}").status());
 
         Http.Response disabled = http.patch("/api/identity/users/analyst@a.example", adminA, "{\"enabled\":false}");
         assertEquals(disabled.body(), 200, disabled.status());
         assertEquals("a disabled user is refused at once", 401, http.get("/api/identity/keys", userA).status());
+
+        Http.Response demote = http.patch("/api/identity/users/admin@a.example", adminA, "{\"roles\":[\"member-user\"]}");
+        assertEquals(demote.body(), 409, demote.status());
+        assertTrue(demote.body(), demote.body().contains("last member-admin"));
+        assertEquals(409, http.patch("/api/identity/users/admin@a.example", adminA, "{\"enabled\":false}").status());
+        assertEquals("still member-admin", 200, http.get("/api/identity/users", adminA).status());
+
+        assertEquals(200, http.patch("/api/identity/users/analyst@a.example", adminA,
+                "{\"roles\":[\"member-admin\"],\"enabled\":true}").status());
+        Http.Response handedOver = http.patch("/api/identity/users/admin@a.example", adminA,
+                "{\"roles\":[\"member-user\"]}");
+        assertEquals("with a second active admin the first may step down", 200, handedOver.status());
+    }
+
+    /**
+     * A wrong password for a known user and any password for an unknown one take the same PBKDF2 time, so timing does
+     * not reveal who has an account. (Each failure is followed by a good login, which resets the lockout counters.)
+     */
+    @Test
+    public void unknownUsersAreRefusedAsSlowlyAsWrongPasswords() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        Tenant e = identity.createTenant("Kuaishou (demo E)");
+        String good = activate(http, identity.invite(e.id(), "known@e.example", Set.of(Roles.MEMBER_ADMIN)));
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            known.add(failedLoginMillis(http, "known@e.example"));
+            assertEquals(200, http.get("/api/identity/keys", good).status());
+            unknown.add(failedLoginMillis(http, "nobody-" + i + "@e.example"));
+            assertEquals(200, http.get("/api/identity/keys", good).status());
+        }
+        Collections.sort(known);
+        Collections.sort(unknown);
+        assertTrue("medians: unknown " + unknown + " vs known " + known, unknown.get(2) * 2 >= known.get(2));
+    }
+
+    private static long failedLoginMillis(Http http, String user) throws Exception {
+        long start = System.nanoTime();
+        assertEquals(401, http.get("/api/identity/keys", Http.basic(user, "Wrong-Password-123")).status());
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test

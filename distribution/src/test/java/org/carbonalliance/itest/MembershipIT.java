@@ -244,13 +244,16 @@ public class MembershipIT extends PlatformTestSupport {
         assertTrue(token.find());
 
         String form = "application/x-www-form-urlencoded";
-        assertEquals(403, http.post("/system/console/members", operator(), form,
+        assertEquals(403, http.consolePost("/system/console/members", operator(),
                 "action=approve&target=" + id + "&csrf=forged").status());
+        assertEquals("a cross-site post is refused even with the right token", 403, http.post(
+                "/system/console/members", operator(), form, "action=approve&target=" + id + "&csrf=" + token.group(1))
+                .status());
         assertEquals("submitted", json(http.get(APPS + "/" + id, operator())).get("state").asText());
-        assertEquals(401, http.post("/system/console/members", null, form,
+        assertEquals(401, http.consolePost("/system/console/members", null,
                 "action=approve&target=" + id + "&csrf=" + token.group(1)).status());
 
-        Http.Response approved = http.post("/system/console/members", operator(), form,
+        Http.Response approved = http.consolePost("/system/console/members", operator(),
                 "action=approve&target=" + id + "&csrf=" + token.group(1));
         assertEquals(302, approved.status());
         assertEquals("approved", json(http.get(APPS + "/" + id, operator())).get("state").asText());

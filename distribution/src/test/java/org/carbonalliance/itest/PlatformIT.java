@@ -1,12 +1,15 @@
 package org.carbonalliance.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -38,8 +41,23 @@ public class PlatformIT extends PlatformTestSupport {
     }
 
     @Test
-    public void healthIsUpWithDatabaseAndNoFailingBundles() throws Exception {
+    public void anonymousHealthTellsStatusVersionAndCheckStatesOnly() throws Exception {
         Http.Response response = http().poll("/api/health", null, r -> r.status() == 200
+                && r.body().startsWith("{\"status\":\"UP\""), Duration.ofSeconds(30));
+        JsonNode health = json(response);
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("itest", health.get("version").asText());
+        assertEquals("UP", health.at("/checks/database/status").asText());
+        List<String> fields = new ArrayList<>();
+        health.fieldNames().forEachRemaining(fields::add);
+        assertEquals("nothing about internals: " + response.body(), List.of("status", "version", "checks"), fields);
+        assertFalse("no check messages", health.at("/checks/database").has("message"));
+        assertFalse(response.body(), response.body().contains("org.apache") || response.body().contains("Exception"));
+    }
+
+    @Test
+    public void healthIsUpWithDatabaseAndNoFailingBundles() throws Exception {
+        Http.Response response = http().poll("/api/health", operator(), r -> r.status() == 200
                 && r.body().startsWith("{\"status\":\"UP\""), Duration.ofSeconds(30));
         assertEquals(response.body(), 200, response.status());
         JsonNode health = json(response);

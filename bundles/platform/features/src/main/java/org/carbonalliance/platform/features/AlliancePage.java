@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.carbonalliance.platform.api.web.CsrfToken;
 import org.osgi.framework.Bundle;
@@ -21,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The console's Alliance page: version, uptime, failing bundles, installed and available features with install and
- * uninstall buttons.
+ * The console's Alliance page: version, uptime, failing bundles, files in deploy/ that could not be deployed, installed
+ * and available features with install and uninstall buttons.
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=alliance",
@@ -33,12 +34,15 @@ public class AlliancePage extends AbstractServlet {
 
     private final transient BundleContext context;
     private final transient FeatureManager manager;
+    private final transient DeployProblems deployProblems;
     private final transient CsrfToken csrf = new CsrfToken();
 
     @Activate
-    public AlliancePage(BundleContext context, @Reference FeatureManager manager) {
+    public AlliancePage(BundleContext context, @Reference FeatureManager manager,
+            @Reference DeployProblems deployProblems) {
         this.context = context;
         this.manager = manager;
+        this.deployProblems = deployProblems;
     }
 
     @Override
@@ -69,6 +73,15 @@ public class AlliancePage extends AbstractServlet {
         }
         if (failing == 0) {
             out.println("<tr><td>None: every bundle is active.</td></tr>");
+        }
+        out.println("</table>");
+
+        out.println("<h2>Files in deploy/ that could not be deployed</h2><table class='nicetable' id='deploy-problems'>");
+        Map<String, String> undeployable = deployProblems.problems();
+        undeployable.forEach((file, cause) -> out.println("<tr><td>" + forHtml(file) + "</td><td>" + forHtml(cause)
+                + "</td></tr>"));
+        if (undeployable.isEmpty()) {
+            out.println("<tr><td>None.</td></tr>");
         }
         out.println("</table>");
 

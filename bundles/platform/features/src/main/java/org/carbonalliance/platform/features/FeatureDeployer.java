@@ -1,6 +1,7 @@
 package org.carbonalliance.platform.features;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.felix.fileinstall.ArtifactInstaller;
@@ -20,11 +21,13 @@ public class FeatureDeployer implements ArtifactInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureDeployer.class);
 
     private final FeatureManager manager;
+    private final DeployProblems problems;
     private final Map<File, String> deployed = new ConcurrentHashMap<>();
 
     @Activate
-    public FeatureDeployer(@Reference FeatureManager manager) {
+    public FeatureDeployer(@Reference FeatureManager manager, @Reference DeployProblems problems) {
         this.manager = manager;
+        this.problems = problems;
     }
 
     @Override
@@ -36,8 +39,10 @@ public class FeatureDeployer implements ArtifactInstaller {
     public void install(File artifact) throws Exception {
         try {
             deployed.put(artifact, manager.install(artifact.toPath()).id());
-        } catch (FeatureException e) {
-            LOG.error("Deploying {} failed: {}", artifact.getName(), e.getMessage(), e);
+            problems.featureDeployed(artifact.toPath());
+        } catch (FeatureException | IOException | RuntimeException e) {
+            LOG.error("Deploying {} failed: {}", artifact.getName(), e.getMessage());
+            problems.featureFailed(artifact.toPath(), e.getMessage());
             throw e;
         }
     }
@@ -50,6 +55,7 @@ public class FeatureDeployer implements ArtifactInstaller {
 
     @Override
     public void uninstall(File artifact) throws Exception {
+        problems.featureDeployed(artifact.toPath());
         String id = deployed.remove(artifact);
         if (id != null) {
             manager.uninstall(id);

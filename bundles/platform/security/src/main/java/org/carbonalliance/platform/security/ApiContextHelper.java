@@ -66,22 +66,11 @@ public class ApiContextHelper extends ServletContextHelper {
             return refuse(request, response, "The credentials or API key were not accepted (an account is locked for "
                     + "a while after repeated failures; a revoked key stays refused).");
         }
-        if (publicPatterns.matches(pathWithinApi(request))) {
+        if (publicPatterns.matches(ServedPath.of(request))) {
             return true;
         }
         return refuse(request, response,
                 "Log in: send HTTP Basic credentials or an API key (Authorization: Bearer <key>).");
-    }
-
-    /**
-     * The path the servlet will serve, relative to /api: decoded, with dot-segments resolved and ';' parameters removed
-     * by the container. Never the raw request URI, in which {@code /members/../../x} would look like a public path.
-     */
-    static String pathWithinApi(HttpServletRequest request) {
-        String servletPath = request.getServletPath();
-        String pathInfo = request.getPathInfo();
-        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-        return path.isEmpty() ? "/" : path;
     }
 
     private static boolean refuse(HttpServletRequest request, HttpServletResponse response, String message)

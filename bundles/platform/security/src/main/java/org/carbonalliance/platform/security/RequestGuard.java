@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.api.web.ApiServlet;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
@@ -36,10 +38,9 @@ public class RequestGuard implements Preprocessor {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
-        String path = servedPath(request);
+        String path = ServedPath.of(request);
         if ("TRACE".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-            refuse(request, response, 405, "method-not-allowed", "TRACE is disabled on this server.");
+            refuseTrace(request, response);
             return;
         }
         if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
@@ -59,21 +60,16 @@ public class RequestGuard implements Preprocessor {
         chain.doFilter(request, response);
     }
 
-    /** The decoded, normalised path Jetty will dispatch (the raw URI may still hold dot-segments or ';' parameters). */
-    static String servedPath(HttpServletRequest request) {
-        String servletPath = request.getServletPath();
-        String pathInfo = request.getPathInfo();
-        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-        return path.isEmpty() ? "/" : path;
-    }
-
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
-            String message) throws IOException {
+    /** TRACE would echo the request (credentials included) back to a script: never answered. */
+    private static void refuseTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiServlet.discardUnreadBody(request);
-        if (servedPath(request).startsWith("/api/")) {
-            ApiServlet.writeError(response, status, code, message, List.of());
+        ApiException refusal = new ApiException(405, "method-not-allowed", "TRACE is disabled on this server.",
+                List.of(), Map.of("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
+        if (ServedPath.of(request).startsWith("/api/")) {
+            ApiServlet.writeError(response, refusal);
         } else {
-            response.sendError(status, message);
+            refusal.headers().forEach(response::setHeader);
+            response.sendError(405, refusal.getMessage());
         }
     }
 }

@@ -63,12 +63,16 @@ public class PlatformHealth {
             return status.equals("UP");
         }
 
-        /** @return every problem of the platform's own bundles (not plugins), for the start-up verdict */
+        /**
+         * @return every problem of the platform's own bundles (not plugins), for the start-up verdict: causes first,
+         *         then the failures that only follow from another ("Unable to get service ..."), then the rest
+         */
         List<String> platformProblems() {
             List<String> out = new ArrayList<>();
             for (List<Problem> list : List.of(failedComponents, failingBundles, unsatisfiedComponents)) {
                 list.stream().filter(Problem::platform).map(Problem::text).forEach(out::add);
             }
+            out.sort(java.util.Comparator.comparing(PlatformHealth::isConsequence));
             return out;
         }
     }
@@ -113,7 +117,8 @@ public class PlatformHealth {
             boolean platform = bundle == null || isPlatform(bundle);
             for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    failed.add(new Problem(description.name + ": " + rootCause(configuration.failure), platform));
+                    failed.add(new Problem(rootCause(configuration.failure) + " (component " + description.name
+                            + ")", platform));
                 } else if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
                     List<String> missing = new ArrayList<>();
                     for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
@@ -123,6 +128,11 @@ public class PlatformHealth {
                 }
             }
         }
+    }
+
+    /** A component that failed only because a service it needs could not be had: not the cause to report. */
+    static boolean isConsequence(String problem) {
+        return problem.contains("Unable to get service");
     }
 
     /** Plugins are what FileInstall brought from deploy/; everything else is the platform. */

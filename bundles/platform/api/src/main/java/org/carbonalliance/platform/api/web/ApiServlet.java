@@ -84,9 +84,21 @@ public abstract class ApiServlet extends HttpServlet {
      * {@code doXxx} method a subclass overrides (HEAD with GET), and OPTIONS.
      */
     protected Set<String> allowedMethods() {
+        return ALLOWED.get(getClass());
+    }
+
+    /** Per servlet class: the methods whose {@code doXxx} it overrides, looked up once. */
+    private static final ClassValue<Set<String>> ALLOWED = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return overriddenMethods(type);
+        }
+    };
+
+    private static Set<String> overriddenMethods(Class<?> servlet) {
         Set<String> allowed = new LinkedHashSet<>();
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
-            if (overrides("do" + method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT))) {
+            if (overrides(servlet, "do" + method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT))) {
                 allowed.add(method);
                 if (method.equals("GET")) {
                     allowed.add("HEAD");
@@ -94,11 +106,11 @@ public abstract class ApiServlet extends HttpServlet {
             }
         }
         allowed.add("OPTIONS");
-        return allowed;
+        return java.util.Collections.unmodifiableSet(allowed);
     }
 
-    private boolean overrides(String name) {
-        for (Class<?> type = getClass(); type != ApiServlet.class && type != null; type = type.getSuperclass()) {
+    private static boolean overrides(Class<?> servlet, String name) {
+        for (Class<?> type = servlet; type != ApiServlet.class && type != null; type = type.getSuperclass()) {
             try {
                 type.getDeclaredMethod(name, HttpServletRequest.class, HttpServletResponse.class);
                 return true;

@@ -35,6 +35,14 @@ public class ApiServletJsonTest {
     }
 
     @Test
+    public void refusesAFieldNamedTwice() {
+        com.fasterxml.jackson.core.JsonProcessingException e = assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> ApiServlet.JSON.readValue("{\"text\":\"a\",\"text\":\"b\",\"count\":1}", Sample.class));
+        assertEquals("Duplicate field 'text'", e.getOriginalMessage());
+    }
+
+    @Test
     public void writesInstantsAsIsoText() throws Exception {
         assertEquals("{\"at\":\"2026-01-01T00:00:00Z\"}",
                 ApiServlet.JSON.writeValueAsString(Map.of("at", Instant.parse("2026-01-01T00:00:00Z"))));
