@@ -62,6 +62,15 @@ public class HotDeployIT extends PlatformTestSupport {
         }
     }
 
+    /** The failing bundles of an operator's health answer, as text. */
+    private static String failing(Http.Response health) {
+        try {
+            return json(health).path("failingBundles").toString();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     @Test
     public void brokenBundlesAreReportedWhileThePlatformKeepsServing() throws Exception {
         Http http = http();
@@ -74,25 +83,28 @@ public class HotDeployIT extends PlatformTestSupport {
                 "Bundle-Activator", FailingActivator.class.getName(),
                 "Import-Package", "org.osgi.framework"), FailingActivator.class), deployDir(), "throwing.jar");
 
-        Http.Response health = http.poll("/api/health", operator(),
-                r -> r.body().contains("itest.unresolvable") && r.body().contains("itest.throwing"), WAIT);
-        assertEquals("the platform still answers", 200, health.status());
-        assertEquals("DEGRADED", json(health).get("status").asText());
-        String failing = json(health).get("failingBundles").toString();
-        assertTrue(failing, failing.contains("itest.unresolvable 1.0.0 (INSTALLED)"));
-        assertTrue(failing, failing.contains("itest.throwing 1.0.0"));
+        try {
+            Http.Response health = http.poll("/api/health", operator(), r -> failing(r).contains(
+                    "itest.unresolvable 1.0.0 (INSTALLED)") && failing(r).contains("itest.throwing 1.0.0"), WAIT);
+            assertEquals("the platform still answers", 200, health.status());
+            assertEquals("DEGRADED", json(health).get("status").asText());
+            String failing = json(health).get("failingBundles").toString();
+            assertTrue(failing, failing.contains("itest.unresolvable 1.0.0 (INSTALLED)"));
+            assertTrue(failing, failing.contains("itest.throwing 1.0.0"));
 
-        String page = http.get("/system/console/alliance", operator()).body();
-        assertTrue(page.contains("itest.unresolvable") && page.contains("itest.throwing"));
-        String log = Files.readString(Path.of("target/itest/platform-it.log"));
-        assertTrue("the failure is in the log", log.contains("this plugin fails on purpose"));
-
-        Files.delete(deployDir().resolve("unresolvable.jar"));
-        Files.delete(deployDir().resolve("throwing.jar"));
+            String page = http.get("/system/console/alliance", operator()).body();
+            assertTrue(page.contains("itest.unresolvable") && page.contains("itest.throwing"));
+            String log = Files.readString(Path.of("target/itest/platform-it.log"));
+            assertTrue("the failure is in the log", log.contains("this plugin fails on purpose"));
+        } finally {
+            Files.deleteIfExists(deployDir().resolve("unresolvable.jar"));
+            Files.deleteIfExists(deployDir().resolve("throwing.jar"));
+        }
         Http.Response healed = http.poll("/api/health", operator(), r -> r.body().startsWith("{\"status\":\"UP\""),
                 WAIT);
         assertEquals(healed.body(), "UP", json(healed).get("status").asText());
     }
+
     @Test
     public void undeployableFilesAreNamedWithTheirCauseUntilRemoved() throws Exception {
         Http http = http();

@@ -43,8 +43,14 @@ public final class Main {
             return;
         }
         String host = props.get("org.apache.felix.http.host");
-        Optional<String> portProblem = PortCheck.problem(host, Integer.parseInt(props.getOrDefault(
-                "org.osgi.service.http.port", "8080")));
+        String portText = props.getOrDefault("org.osgi.service.http.port", "8080").strip();
+        if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65535) {
+            System.err.println("Carbon Alliance could not start: org.osgi.service.http.port in conf/config.properties "
+                    + "must be a port number (0-65535), not '" + portText + "'.");
+            System.exit(2);
+            return;
+        }
+        Optional<String> portProblem = PortCheck.problem(host, Integer.parseInt(portText));
         if (portProblem.isPresent()) {
             System.err.println("Carbon Alliance could not start: " + portProblem.get());
             System.exit(1);
@@ -94,8 +100,10 @@ public final class Main {
             }
             Thread.sleep(100);
         }
-        return new StartupVerdict("failed", "no verdict within 3 minutes (is the platform-web bundle running?); "
-                + "see data/log/alliance.log");
+        StartupVerdict timeout = new StartupVerdict("failed", "no verdict within 3 minutes (is the platform-web "
+                + "bundle running?); see data/log/alliance.log");
+        timeout.write(data);
+        return timeout;
     }
 
     /** On SIGTERM or Ctrl-C: the JVM halts when the hooks end, so the pid file goes here, not after main's wait. */

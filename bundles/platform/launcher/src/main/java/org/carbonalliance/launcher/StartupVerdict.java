@@ -22,6 +22,15 @@ record StartupVerdict(String outcome, String detail) {
         Files.deleteIfExists(data.resolve(FILE_NAME));
     }
 
+    /** Records this verdict where bin/alliance waits for it (the launcher's own, when the platform gave none). */
+    void write(Path data) {
+        try {
+            Files.writeString(data.resolve(FILE_NAME), outcome + " " + detail + System.lineSeparator());
+        } catch (IOException e) {
+            System.err.println("Carbon Alliance: could not write " + FILE_NAME + ": " + e.getMessage());
+        }
+    }
+
     static Optional<StartupVerdict> read(Path data) {
         try {
             String line = Files.readString(data.resolve(FILE_NAME)).strip();

@@ -54,6 +54,8 @@ public class Applications {
 
     private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<ApplicationState> OPEN_FOR_DECISION = Set.of(ApplicationState.SUBMITTED,
+            ApplicationState.UNDER_REVIEW);
 
     private final Database database;
     private final Transactions transactions;
@@ -145,8 +147,7 @@ public class Applications {
         Invitation invitation;
         try {
             invitation = transactions.atomically(() -> {
-                Application application = lockOpen(id, Set.of(ApplicationState.SUBMITTED,
-                        ApplicationState.UNDER_REVIEW));
+                Application application = lockOpen(id, OPEN_FOR_DECISION);
                 ApplicationForm form = application.form();
                 Tenant tenant = identity.createTenant(form.organisationName());
                 Invitation invited;
@@ -158,12 +159,18 @@ public class Applications {
                             + "contact address (request information), then approve again.");
                 }
                 members.admit(tenant.id(), id, form, demo);
-                decide(id, ApplicationState.APPROVED, null, tenant.id());
+                decide(id, OPEN_FOR_DECISION, ApplicationState.APPROVED, null, tenant.id());
                 return invited;
             });
         } catch (PessimisticLockException | LockTimeoutException e) {
             throw new IllegalStateException("Another decision on this application is being saved; reload it and try "
                     + "again.");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("This application cannot be approved as it stands (" + e.getMessage()
+                    + "); ask the applicant to correct it (request information).");
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new IllegalStateException("Something this approval needs changed at the same time (for example the "
+                    + "contact address was taken by another approval); nothing was saved. Reload and try again.");
         }
         String organisation = find(id).map(a -> a.form().organisationName()).orElse("");
         events.postEvent(new Event(MembershipEvents.APPROVED, Map.of(MembershipEvents.APPLICATION_ID, id,
@@ -183,20 +190,17 @@ public class Applications {
 
     /** A reviewer takes up a submitted application. */
     void startReview(String id) {
-        open(id, Set.of(ApplicationState.SUBMITTED));
-        decide(id, ApplicationState.UNDER_REVIEW, null, null);
+        decide(id, Set.of(ApplicationState.SUBMITTED), ApplicationState.UNDER_REVIEW, null, null);
     }
 
     void reject(String id, String reason) {
-        open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
-                ApplicationState.INFORMATION_REQUESTED));
-        decide(id, ApplicationState.REJECTED, reason, null);
+        decide(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
+                ApplicationState.INFORMATION_REQUESTED), ApplicationState.REJECTED, reason, null);
         events.postEvent(new Event(MembershipEvents.REJECTED, Map.of(MembershipEvents.APPLICATION_ID, id)));
     }
 
     void requestInformation(String id, String questions) {
-        open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW));
-        decide(id, ApplicationState.INFORMATION_REQUESTED, questions, null);
+        decide(id, OPEN_FOR_DECISION, ApplicationState.INFORMATION_REQUESTED, questions, null);
     }
 
     /** The applicant answers a request for information with a revised form. */
@@ -204,16 +208,16 @@ public class Applications {
         open(id, Set.of(ApplicationState.INFORMATION_REQUESTED));
         String findings = findings(form, id);
         database.inTransaction(em -> {
-            em.find(Application.class, id).replaceForm(form, findings, clock.instant());
+            checkState(em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE),
+                    Set.of(ApplicationState.INFORMATION_REQUESTED)).replaceForm(form, findings, clock.instant());
             return null;
         });
         audit.record("membership.application-resubmitted", null, id, null, null);
     }
 
     void withdraw(String id) {
-        open(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
-                ApplicationState.INFORMATION_REQUESTED));
-        decide(id, ApplicationState.WITHDRAWN, null, null);
+        decide(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
+                ApplicationState.INFORMATION_REQUESTED), ApplicationState.WITHDRAWN, null, null);
     }
 
     private Application open(String id, Set<ApplicationState> allowed) {
@@ -228,10 +232,18 @@ public class Applications {
         return application;
     }
 
-    private void decide(String id, ApplicationState state, String note, String tenantId) {
+    /**
+     * Moves the application from one of the {@code allowed} states to {@code state}: the row is locked and its state
+     * checked in the same transaction, so of two decisions racing, the second sees the first's outcome.
+     */
+    private void decide(String id, Set<ApplicationState> allowed, ApplicationState state, String note,
+            String tenantId) {
         String before = database.inTransaction(em -> {
-            Application application = em.find(Application.class, id);
-            String previous = application.state().wire();
+            Application application = em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (application == null) {
+                throw new NotFound("There is no application " + id + ".");
+            }
+            String previous = checkState(application, allowed).state().wire();
             application.decide(state, note, clock.instant());
             if (tenantId != null) {
                 application.setTenantId(tenantId);

@@ -25,12 +25,13 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = {DeployProblems.class, HealthCheck.class})
 public class DeployProblems implements HealthCheck {
 
-    /** A failure reported for a file, valid while the file keeps the size and time it had then. */
+    /** A failure (or none: null cause) found for a file, valid while the file keeps the size and time it had then. */
     private record Reported(String cause, long size, long modified) {
     }
 
     private final Path deployDir;
     private final Map<Path, Reported> reported = new ConcurrentHashMap<>();
+    private final Map<Path, Reported> checkedJars = new ConcurrentHashMap<>();
 
     @Activate
     public DeployProblems(BundleContext context) {
@@ -83,7 +84,7 @@ public class DeployProblems implements HealthCheck {
         }
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(deployDir, "*.jar")) {
             for (Path jar : jars) {
-                String cause = jarProblem(jar);
+                String cause = cachedJarProblem(jar);
                 if (cause != null) {
                     problems.put(jar.getFileName().toString(), cause);
                 }
@@ -100,6 +101,24 @@ public class DeployProblems implements HealthCheck {
                     && Files.getLastModifiedTime(file).toMillis() == failure.modified();
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Reads a jar again only when its size or time changed: health requests (anonymous too) cost a stat each. */
+    private String cachedJarProblem(Path jar) {
+        try {
+            long size = Files.size(jar);
+            long modified = Files.getLastModifiedTime(jar).toMillis();
+            Reported known = checkedJars.get(jar);
+            if (known == null || known.size() != size || known.modified() != modified) {
+                String cause = jarProblem(jar);
+                known = new Reported(cause, size, modified);
+                checkedJars.put(jar, known);
+            }
+            return known.cause();
+        } catch (IOException e) {
+            checkedJars.remove(jar);
+            return null; // gone meanwhile
         }
     }
 

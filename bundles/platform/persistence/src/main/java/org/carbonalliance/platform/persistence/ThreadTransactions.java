@@ -26,7 +26,10 @@ public class ThreadTransactions implements Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadTransactions.class);
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
-    /** What a session may do to its connection without ending the shared transaction. */
+    /**
+     * What a session may do to its connection without ending the shared transaction (a rollback to a savepoint still
+     * goes through).
+     */
     private static final Set<String> DEFERRED = Set.of("commit", "rollback", "close", "setAutoCommit", "setReadOnly");
 
     /** The open atomic work of this thread, if any. */
@@ -36,8 +39,14 @@ public class ThreadTransactions implements Transactions {
 
     @Override
     public <T> T atomically(Supplier<T> work) {
-        if (CURRENT.get() != null) {
-            return work.get();
+        Scope outer = CURRENT.get();
+        if (outer != null) {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                outer.markRollbackOnly(); // even if the outer work catches this and carries on
+                throw e;
+            }
         }
         Scope scope = new Scope();
         CURRENT.set(scope);
@@ -48,12 +57,9 @@ public class ThreadTransactions implements Transactions {
                 throw new IllegalStateException("A step of this operation failed; nothing of it was written.");
             }
             scope.commit();
-        } catch (RuntimeException | Error e) {
-            scope.rollback();
-            throw e;
         } finally {
             CURRENT.remove();
-            scope.release();
+            scope.end();
         }
         scope.afterCommit.forEach(ThreadTransactions::runQuietly);
         return result;
@@ -82,6 +88,7 @@ public class ThreadTransactions implements Transactions {
         private Connection real;
         private Connection shared;
         private boolean rollbackOnly;
+        private boolean committed;
         private final List<Runnable> afterCommit = new ArrayList<>();
 
         /** A step failed: the whole work rolls back even if the caller carries on. */
@@ -104,27 +111,27 @@ public class ThreadTransactions implements Transactions {
             if (real != null) {
                 try {
                     real.commit();
+                    committed = true;
                 } catch (SQLException e) {
                     throw new PersistenceException("The transaction could not be committed: " + e.getMessage(), e);
                 }
             }
         }
 
-        private void rollback() {
-            if (real != null) {
-                try {
-                    real.rollback();
-                } catch (SQLException e) {
-                    LOG.warn("Rolling back failed: {}", e.getMessage());
-                }
+        /** Rolls back unless committed (whatever was thrown, checked or not), then returns the connection. */
+        private void end() {
+            if (real == null) {
+                return;
             }
-        }
-
-        private void release() {
-            if (real != null) {
+            try {
+                if (!committed) {
+                    real.rollback();
+                }
+            } catch (SQLException e) {
+                LOG.warn("Rolling back failed: {}", e.getMessage());
+            } finally {
                 try {
-                    real.setAutoCommit(true);
-                    real.close();
+                    real.close(); // the pool resets auto-commit and discards a connection in doubt
                 } catch (SQLException e) {
                     LOG.warn("Returning a connection to the pool failed: {}", e.getMessage());
                 }
@@ -135,7 +142,8 @@ public class ThreadTransactions implements Transactions {
     private static InvocationHandler deferring(Connection real) {
         return (proxy, method, args) -> {
             String name = method.getName();
-            if (DEFERRED.contains(name)) {
+            boolean noArguments = args == null || args.length == 0;
+            if (DEFERRED.contains(name) && (noArguments || !name.equals("rollback"))) {
                 return null;
             }
             if (name.equals("getAutoCommit")) {

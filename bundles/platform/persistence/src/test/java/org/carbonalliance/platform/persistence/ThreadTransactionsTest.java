@@ -95,6 +95,23 @@ public class ThreadTransactionsTest {
     }
 
     @Test
+    public void aNestedFailureCaughtByTheOuterWorkStillRollsEverythingBack() throws Exception {
+        assertThrows(IllegalStateException.class, () -> transactions.atomically(() -> {
+            unitWrites("tenant");
+            try {
+                transactions.atomically(() -> {
+                    unitWrites("member");
+                    throw new IllegalArgumentException("the member step failed");
+                });
+            } catch (IllegalArgumentException e) {
+                // the caller carries on regardless
+            }
+            return null;
+        }));
+        assertEquals(List.of(), rows());
+    }
+
+    @Test
     public void nestedWorkJoinsAndOneConnectionIsShared() throws Exception {
         transactions.atomically(() -> {
             try {

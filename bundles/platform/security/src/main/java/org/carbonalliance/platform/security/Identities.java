@@ -162,8 +162,7 @@ final class Identities {
 
     private static long otherActiveAdmins(EntityManager em, String tenantId, String email) {
         return em.createQuery("select a from Account a where a.tenantId = :t and a.username <> :u", Account.class)
-                .setParameter("t", tenantId).setParameter("u", email).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().filter(Identities::isActiveAdmin).count();
+                .setParameter("t", tenantId).setParameter("u", email).getResultList().stream().filter(Identities::isActiveAdmin).count();
     }
 
     /** Changes roles and/or enabled of a user of {@code tenantId}; empty when the tenant has no such user. */
@@ -173,6 +172,8 @@ final class Identities {
         }
         String[] before = new String[1];
         Optional<Account> updated = database.inTransaction(em -> {
+            // The tenant row first, always: concurrent changes of one tenant's users queue up in one order.
+            em.find(TenantEntity.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
             Account account = em.find(Account.class, email, LockModeType.PESSIMISTIC_WRITE);
             if (account == null || !tenantId.equals(account.tenantId())) {
                 return Optional.<Account>empty();

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Runs before every request, whatever serves it: refuses TRACE, and protects the web console (its built-in pages and
  * ours): frames and foreign scripts are forbidden by headers, and a state-changing request must come from the console's
  * own origin (its Origin, else its Referer, names this server), so another site cannot make the operator's browser
- * install a bundle or change a configuration. Our own console pages also check a CSRF token.
+ * install a bundle or change a configuration. Our own console pages also check a CSRF token. Under {@code /api}, a
+ * state-changing request from a browser page of another site (its Origin names another host) is refused too, since
+ * browsers send cached Basic credentials with it.
  */
 @Component(service = Preprocessor.class)
 public class RequestGuard implements Preprocessor {
@@ -56,6 +58,16 @@ public class RequestGuard implements Preprocessor {
                         + "console's own pages.");
                 return;
             }
+        }
+        if (path.startsWith("/api/") && !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Origin") != null && !SameOrigin.check(request)) {
+            // A browser on another site: it may hold the user's Basic credentials for /api. Scripts and generated
+            // clients send no Origin and are not affected.
+            LOG.warn("Refused a cross-site {} to {} (Origin {})", request.getMethod(), path, request.getHeader("Origin"));
+            ApiServlet.discardUnreadBody(request);
+            ApiServlet.writeError(response, 403, "cross-site-request", "Requests from pages of other sites are "
+                    + "refused; call the API from a server or script, or from this server's own pages.", List.of());
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -51,8 +51,10 @@ public class OpenApiServlet extends ApiServlet {
     Map<String, Object> document() {
         // Not a contributor service itself: DS would have to bind the component to its own service, a cycle.
         Map<String, Object> paths = new TreeMap<>(ownPaths());
+        Map<String, Object> schemas = new TreeMap<>(ErrorSchema.schemas());
         for (OpenApiContributor contributor : contributors) {
             paths.putAll(contributor.openApiPaths());
+            schemas.putAll(contributor.openApiSchemas());
         }
         String version = context.getProperty("alliance.version");
         return Map.of(
@@ -60,14 +62,17 @@ public class OpenApiServlet extends ApiServlet {
                 "info", Map.of("title", "Carbon Alliance Platform API",
                         "version", version == null ? context.getBundle().getVersion().toString() : version,
                         "description", "Errors always have the shape {\"error\": {\"code\", \"message\", \"details\"}}."),
-                "components", Map.of("securitySchemes", Map.of("basic", Map.of("type", "http", "scheme", "basic"))),
-                "security", List.of(Map.of("basic", List.of())),
+                "components", Map.of("schemas", schemas, "securitySchemes", Map.of(
+                        "basic", Map.of("type", "http", "scheme", "basic"),
+                        "apiKey", Map.of("type", "http", "scheme", "bearer"))),
+                "security", List.of(Map.of("basic", List.of()), Map.of("apiKey", List.of())),
                 "paths", paths);
     }
 
     private static Map<String, Object> ownPaths() {
         return Map.of("/api/openapi.json", Map.of("get", Map.of(
                 "summary", "This document",
+                "operationId", "openApiDocument",
                 "tags", List.of("platform"),
                 "security", List.of(),
                 "responses", Map.of("200", Map.of("description", "OpenAPI 3 document")))));

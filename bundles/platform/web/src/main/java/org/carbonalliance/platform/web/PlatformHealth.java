@@ -19,6 +19,9 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.FailedServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.FailedServletDTO;
+import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
 
 /**
  * Works out the platform's health: STARTING until the framework has started every bundle and the HTTP server runs,
@@ -63,6 +66,21 @@ public class PlatformHealth {
             return status.equals("UP");
         }
 
+        /** @return whether something failed that waiting cannot heal: an activation, a bundle, a DOWN check */
+        boolean hasFailures() {
+            return !failedComponents.isEmpty() || !failingBundles.isEmpty() || status.equals("DOWN");
+        }
+
+        /** @return the platform's own failed components and bundles (not plugins), causes first */
+        List<String> platformFailures() {
+            List<String> out = new ArrayList<>();
+            for (List<Problem> list : List.of(failedComponents, failingBundles)) {
+                list.stream().filter(Problem::platform).map(Problem::text).forEach(out::add);
+            }
+            out.sort(java.util.Comparator.comparing(PlatformHealth::isConsequence));
+            return out;
+        }
+
         /**
          * @return every problem of the platform's own bundles (not plugins), for the start-up verdict: causes first,
          *         then the failures that only follow from another ("Unable to get service ..."), then the rest
@@ -99,6 +117,7 @@ public class PlatformHealth {
         List<Problem> failed = new ArrayList<>();
         List<Problem> unsatisfied = new ArrayList<>();
         components(failed, unsatisfied);
+        servlets(failed);
         boolean started = context.getBundle(0).getState() == Bundle.ACTIVE && http != null;
         boolean down = results.values().stream().anyMatch(r -> r.status() == HealthResult.Status.DOWN);
         boolean degraded = !failingBundles.isEmpty() || !failed.isEmpty() || !unsatisfied.isEmpty()
@@ -133,6 +152,33 @@ public class PlatformHealth {
     /** A component that failed only because a service it needs could not be had: not the cause to report. */
     static boolean isConsequence(String problem) {
         return problem.contains("Unable to get service");
+    }
+
+    /** Servlets, filters and contexts the HTTP whiteboard refused (a path taken twice, say): their URLs answer 404. */
+    private void servlets(List<Problem> failed) {
+        HttpServiceRuntime runtime = http;
+        if (runtime == null) {
+            return;
+        }
+        RuntimeDTO dto = runtime.getRuntimeDTO();
+        for (FailedServletDTO servlet : dto.failedServletDTOs) {
+            failed.add(new Problem("servlet " + servlet.name + " " + java.util.Arrays.toString(servlet.patterns)
+                    + " is not served (whiteboard failure reason " + servlet.failureReason + ")",
+                    registeredByPlatform(servlet.serviceId)));
+        }
+        for (FailedServletContextDTO context : dto.failedServletContextDTOs) {
+            failed.add(new Problem("servlet context " + context.name + " is not served (whiteboard failure reason "
+                    + context.failureReason + ")", true));
+        }
+    }
+
+    private boolean registeredByPlatform(long serviceId) {
+        try {
+            var references = context.getServiceReferences((String) null, "(service.id=" + serviceId + ")");
+            return references == null || references[0].getBundle() == null || isPlatform(references[0].getBundle());
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            return true;
+        }
     }
 
     /** Plugins are what FileInstall brought from deploy/; everything else is the platform. */

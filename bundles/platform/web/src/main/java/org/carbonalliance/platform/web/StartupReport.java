@@ -29,7 +29,7 @@ public class StartupReport implements FrameworkListener {
     static final String FILE_NAME = "startup.status";
     private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
     private static final long POLL_MS = 100;
-    /** How long a problem must last after the framework started before it counts (configurations arrive late). */
+    /** How long a failure must last after the framework started before it counts (a bundle may still be refreshed). */
     private static final long SETTLE_MS = 3_000;
     private static final long GIVE_UP_MS = 120_000;
 
@@ -82,12 +82,18 @@ public class StartupReport implements FrameworkListener {
                     publish("ready", null);
                     return;
                 }
-                if (report.status().equals("STARTING")) {
+                if (now - start >= GIVE_UP_MS) {
+                    publishProblems(report, true);
+                    return;
+                }
+                // Waiting components may still be satisfied (a slow migration, a late configuration); only failures
+                // that cannot heal by waiting end the start early.
+                if (!report.hasFailures()) {
                     problemSince = -1;
                 } else if (problemSince < 0) {
                     problemSince = now;
-                } else if (now - problemSince >= SETTLE_MS || now - start >= GIVE_UP_MS) {
-                    publishProblems(report);
+                } else if (now - problemSince >= SETTLE_MS) {
+                    publishProblems(report, false);
                     return;
                 }
                 Thread.sleep(POLL_MS);
@@ -97,8 +103,13 @@ public class StartupReport implements FrameworkListener {
         }
     }
 
-    private void publishProblems(PlatformHealth.Report report) {
-        List<String> platform = report.platformProblems();
+    private void publishProblems(PlatformHealth.Report report, boolean gaveUp) {
+        if (report.status().equals("STARTING")) {
+            publish("failed", "the HTTP server did not start within " + GIVE_UP_MS / 1000 + " s (is the port "
+                    + port() + " free?); see data/log/alliance.log");
+            return;
+        }
+        List<String> platform = gaveUp ? report.platformProblems() : report.platformFailures();
         report.checks().forEach((name, result) -> {
             if (result.status() == HealthResult.Status.DOWN) {
                 platform.add(0, name + ": " + result.message());

@@ -79,6 +79,13 @@ public abstract class ApiServlet extends HttpServlet {
         }
     }
 
+    /** OPTIONS names the same methods as a 405's {@code Allow}. */
+    @Override
+    protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
+        resp.setHeader("Allow", String.join(", ", allowedMethods()));
+        resp.setStatus(204);
+    }
+
     /**
      * The methods this endpoint answers, for 405 answers and their {@code Allow} header: by default those whose
      * {@code doXxx} method a subclass overrides (HEAD with GET), and OPTIONS.

@@ -13,4 +13,13 @@ public interface OpenApiContributor {
      *         as plain maps, lists and strings that serialise to the OpenAPI JSON
      */
     Map<String, Object> openApiPaths();
+
+    /**
+     * @return schemas for {@code components/schemas}, keyed by name, that the paths refer to with
+     *         {@code #/components/schemas/<name>}; none by default
+     * @since 1.1
+     */
+    default Map<String, Object> openApiSchemas() {
+        return Map.of();
+    }
 }

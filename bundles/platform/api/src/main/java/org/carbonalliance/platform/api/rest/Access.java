@@ -1,0 +1,63 @@
+package org.carbonalliance.platform.api.rest;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who may call an operation. Enforced by the platform before the handler runs: an anonymous caller of a protected
+ * operation gets 401, a logged-in caller without the role 403.
+ */
+public final class Access {
+
+    /** Anyone, without logging in. */
+    public static final Access PUBLIC = new Access(List.of(), false);
+
+    /** Any logged-in caller: a user with a password or an API key. */
+    public static final Access AUTHENTICATED = new Access(List.of(), true);
+
+    private final List<String> roles;
+    private final boolean login;
+
+    private Access(List<String> roles, boolean login) {
+        this.roles = roles;
+        this.login = login;
+    }
+
+    /** Logged-in callers with at least one of {@code roles} (see {@code Roles}). */
+    public static Access anyRole(String... roles) {
+        if (roles.length == 0) {
+            throw new IllegalArgumentException("name at least one role");
+        }
+        return new Access(List.of(roles), true);
+    }
+
+    public boolean isPublic() {
+        return !login;
+    }
+
+    /** @return the roles of which the caller needs one; empty when any logged-in caller (or anyone) may call */
+    public List<String> roles() {
+        return roles;
+    }
+
+    /** @return whether a caller with {@code callerRoles} passes (ignoring whether it is logged in) */
+    public boolean allows(Set<String> callerRoles) {
+        return roles.isEmpty() || roles.stream().anyMatch(callerRoles::contains);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Access a && a.login == login && a.roles.equals(roles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(roles, login);
+    }
+
+    @Override
+    public String toString() {
+        return isPublic() ? "public" : roles.isEmpty() ? "logged in" : "role " + String.join(" or ", roles);
+    }
+}

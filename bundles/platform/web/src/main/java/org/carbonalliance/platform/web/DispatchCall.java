@@ -1,0 +1,100 @@
+package org.carbonalliance.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carbonalliance.platform.api.rest.Call;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.web.ApiException;
+
+/** A call as the dispatcher hands it to a handler. */
+final class DispatchCall implements Call {
+
+    private final HttpServletRequest request;
+    private final Map<String, String> pathParameters;
+    private final Object body;
+    private final AlliancePrincipal principal;
+    private int status;
+
+    DispatchCall(HttpServletRequest request, Map<String, String> pathParameters, Object body,
+            AlliancePrincipal principal, int status) {
+        this.request = request;
+        this.pathParameters = pathParameters;
+        this.body = body;
+        this.principal = principal;
+        this.status = status;
+    }
+
+    @Override
+    public String path(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("The operation's path has no parameter {" + name + "}.");
+        }
+        return value;
+    }
+
+    @Override
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(request.getParameter(name));
+    }
+
+    @Override
+    public int queryInt(String name, int defaultValue, int min, int max) {
+        String text = request.getParameter(name);
+        if (text == null || text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("Query parameter '" + name + "' must be a number from " + min + " to " + max
+                + ".", List.of(name + ": a number from " + min + " to " + max));
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeader(name));
+    }
+
+    @Override
+    public <T> T body(Class<T> type) {
+        if (body == null) {
+            throw new IllegalStateException("This operation declares no request body.");
+        }
+        return type.cast(body);
+    }
+
+    @Override
+    public Optional<AlliancePrincipal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    @Override
+    public AlliancePrincipal caller() {
+        if (principal == null) {
+            throw new ApiException(401, "unauthorized", "Log in first.");
+        }
+        return principal;
+    }
+
+    @Override
+    public String clientAddress() {
+        return request.getRemoteAddr();
+    }
+
+    @Override
+    public void status(int status) {
+        this.status = status;
+    }
+
+    int status() {
+        return status;
+    }
+}
