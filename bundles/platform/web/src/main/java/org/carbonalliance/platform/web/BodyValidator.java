@@ -1,6 +1,7 @@
 package org.carbonalliance.platform.web;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
@@ -46,10 +47,20 @@ final class BodyValidator implements AutoCloseable {
                 .toList();
     }
 
-    private static String line(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString().replace(".<list element>", "")
-                .replace(".<iterable element>", "");
-        return (path.isEmpty() ? "body" : path) + ": " + violation.getMessage();
+    /** {@code areas[1].<list element>} becomes {@code areas: item 2: <message>}, so every line starts with a field. */
+    static String line(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        Integer index = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getIndex() != null) {
+                index = node.getIndex();
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return (field.length() == 0 ? "body" : field) + ": " + (index == null ? "" : "item " + (index + 1) + ": ")
+                + violation.getMessage();
     }
 
     @Override

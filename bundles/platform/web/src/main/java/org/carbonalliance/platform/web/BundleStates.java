@@ -1,9 +1,7 @@
 package org.carbonalliance.platform.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 
@@ -32,16 +30,11 @@ final class BundleStates {
         };
     }
 
-    static List<Map<String, Object>> describe(Bundle[] bundles) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static List<HealthResource.BundleView> describe(Bundle[] bundles) {
+        List<HealthResource.BundleView> out = new ArrayList<>();
         for (Bundle bundle : bundles) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", bundle.getBundleId());
-            entry.put("symbolicName", bundle.getSymbolicName());
-            entry.put("version", bundle.getVersion().toString());
-            entry.put("state", stateName(bundle));
-            entry.put("failing", isFailing(bundle));
-            out.add(entry);
+            out.add(new HealthResource.BundleView(bundle.getBundleId(), bundle.getSymbolicName(),
+                    bundle.getVersion().toString(), stateName(bundle), isFailing(bundle)));
         }
         return out;
     }

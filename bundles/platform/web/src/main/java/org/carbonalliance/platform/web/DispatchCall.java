@@ -13,15 +13,14 @@ final class DispatchCall implements Call {
 
     private final HttpServletRequest request;
     private final Map<String, String> pathParameters;
-    private final Object body;
+    private Object body;
     private final AlliancePrincipal principal;
     private int status;
 
-    DispatchCall(HttpServletRequest request, Map<String, String> pathParameters, Object body,
-            AlliancePrincipal principal, int status) {
+    DispatchCall(HttpServletRequest request, Map<String, String> pathParameters, AlliancePrincipal principal,
+            int status) {
         this.request = request;
         this.pathParameters = pathParameters;
-        this.body = body;
         this.principal = principal;
         this.status = status;
     }
@@ -69,6 +68,11 @@ final class DispatchCall implements Call {
             throw new IllegalStateException("This operation declares no request body.");
         }
         return type.cast(body);
+    }
+
+    /** The parsed, validated body, once the guard has passed. */
+    void body(Object parsed) {
+        this.body = parsed;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one {@code RestResource}: finds the declared operation (404, or 405 with {@code Allow}), enforces its access
- * rule (401/403), parses and validates the body (400 naming every problem), runs the handler and writes its record.
+ * rule (401/403) and guard, parses and validates the body (400 naming every problem), runs the handler and writes its
+ * record.
  */
 final class ResourceServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
@@ -62,16 +63,19 @@ final class ResourceServlet extends ApiServlet {
         Operation operation = match.operation();
         AlliancePrincipal principal = CurrentPrincipal.get().orElse(null);
         enforce(operation.access(), principal);
-        Object body = null;
+        DispatchCall call = new DispatchCall(req, match.parameters(), principal, operation.status());
+        if (operation.guard() != null) {
+            operation.guard().check(call);
+        }
         if (operation.body() != null) {
-            body = readJson(req, operation.body());
+            Object body = readJson(req, operation.body());
             List<String> problems = validator.problems(body);
             if (!problems.isEmpty()) {
                 throw ApiException.badRequest(problems.size() == 1 ? "A field is invalid: " + problems.get(0) + "."
                         : problems.size() + " fields are invalid; see details.", problems);
             }
+            call.body(body);
         }
-        DispatchCall call = new DispatchCall(req, match.parameters(), body, principal, operation.status());
         Object result = operation.handler().handle(call);
         if (operation.response() == null) {
             resp.setStatus(call.status());

@@ -28,6 +28,7 @@ public final class Operation {
     private final boolean list;
     private final Map<Integer, String> errors;
     private final List<Param> params;
+    private final Guard guard;
     private final Handler handler;
 
     private Operation(Builder b) {
@@ -42,6 +43,7 @@ public final class Operation {
         this.list = b.list;
         this.errors = Map.copyOf(b.errors);
         this.params = List.copyOf(b.params);
+        this.guard = b.guard;
         this.handler = Objects.requireNonNull(b.handler, "handler");
     }
 
@@ -116,6 +118,11 @@ public final class Operation {
         return params;
     }
 
+    /** @return the check run after the access rule and before the body is read; null when there is none */
+    public Guard guard() {
+        return guard;
+    }
+
     public Handler handler() {
         return handler;
     }
@@ -133,6 +140,7 @@ public final class Operation {
         private boolean list;
         private final Map<Integer, String> errors = new LinkedHashMap<>();
         private final List<Param> params = new ArrayList<>();
+        private Guard guard;
         private Handler handler;
 
         private Builder(String method, String path) {
@@ -200,6 +208,12 @@ public final class Operation {
 
         public Builder header(String name, String description, boolean required) {
             params.add(new Param(name, "header", description, required, "string"));
+            return this;
+        }
+
+        /** A further access check, run before the body is read (see {@link Guard}). */
+        public Builder guard(Guard check) {
+            this.guard = check;
             return this;
         }
 

@@ -1,0 +1,70 @@
+package org.carbonalliance.membership.impl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.carbonalliance.membership.api.ApplicationForm;
+import org.carbonalliance.membership.api.Finding;
+import org.carbonalliance.platform.api.web.ApiServlet;
+
+/** The records the applications endpoint answers with. */
+final class ApplicationViews {
+
+    private ApplicationViews() {
+    }
+
+    /** An application as its applicant sees it; reviewers also get the tenant and the checks' findings. */
+    public record ApplicationView(String id, String state, String organisationName, String localName, String type,
+            String country, String registrationNumber, String website, String contactName, String contactEmail,
+            Set<String> areas, String statement, String seeking, String decisionNote, Instant submittedAt,
+            Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String tenantId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Finding> findings) {
+
+        static ApplicationView of(Application a, boolean reviewer) {
+            ApplicationForm form = a.form();
+            return new ApplicationView(a.id(), a.state().wire(), form.organisationName(), form.localName(),
+                    form.type().wire(), form.country(), form.registrationNumber(), form.website(), form.contactName(),
+                    form.contactEmail(), a.areaSet(), form.statement(), form.seeking().wire(), a.decisionNote(),
+                    a.submittedAt(), a.updatedAt(), reviewer ? a.tenantId() : null,
+                    reviewer ? findings(a.findings()) : null);
+        }
+
+        private static List<Finding> findings(String json) {
+            try {
+                return ApiServlet.JSON.readValue(json, new TypeReference<List<Finding>>() { });
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
+        }
+    }
+
+    /** One page of the review queue. */
+    public record ApplicationPage(List<ApplicationView> items, int offset, int limit) {
+    }
+
+    /** A new application: its id and the applicant's only copy of the status token. */
+    public record Submitted(String id, String state, String statusToken) {
+    }
+
+    /** The state an application moved to. */
+    public record StateView(String state) {
+    }
+
+    /** An approval: the new member's tenant and the invitation of its first member-admin. */
+    public record Approval(String state, String tenantId, String memberAdmin, String activationToken,
+            Instant expiresAt) {
+    }
+
+    /** Body of reject. */
+    public record Rejection(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** Body of request-information. */
+    public record InformationRequest(@NotBlank @Size(max = 2000) String questions) {
+    }
+}
