@@ -121,6 +121,9 @@ public class DistributionIT {
         Files.copy(home.resolve("features/example-field-notes.json"), home.resolve("deploy/field-notes.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         assertEquals(200, http.poll("/api/field-notes", operator(), r -> r.status() == 200, START).status());
+        Http.Response document = http.get("/api/openapi.json");
+        int operations = OpenApiContract.check(document.body());
+        assertTrue("the platform's, membership's and the example's operations: " + operations, operations >= 25);
         Http.Response created = http.post("/api/field-notes", operator(), "application/json",
                 "{\"text\":\"acknowledged before kill -9\"}");
         assertEquals(created.body(), 201, created.status());

@@ -25,12 +25,12 @@ public record ApplicationRequest(
                 + "international-organisation, ngo, public-body") String type,
         @NotNull @Country String country,
         @NotBlank @Size(min = 2, max = 100) @SingleLine String registrationNumber,
-        @NotBlank @Size(min = 8, max = 300) @Pattern(regexp = "(?i)https?://[^\\s/?#]+\\.[^\\s]*",
+        @NotBlank @Size(min = 8, max = 300) @Pattern(regexp = "https?://[^\\s/?#]+\\.[^\\s]*",
                 message = "an http or https address") String website,
         @NotBlank @Size(min = 2, max = 200) @SingleLine String contactName,
-        @NotBlank @Email(message = "an e-mail address") @Size(max = 320) @SingleLine String contactEmail,
+        @NotBlank @Email(message = "an e-mail address") @Size(min = 3, max = 320) @SingleLine String contactEmail,
         @NotEmpty(message = "at least one of Y02A, Y02B, Y02C, Y02D, Y02E, Y02P, Y02T, Y02W, Y04S")
-        @Size(max = 9) List<@NotNull @ClimateTag String> areas,
+        @Size(min = 1, max = 9) List<@NotNull @ClimateTag String> areas,
         @NotBlank @Size(min = 20, max = 4000) @SingleLine(multiline = true) String statement,
         @NotNull @Pattern(regexp = "contribute-patents|license-patents|both",
                 message = "one of contribute-patents, license-patents, both") String seeking) {

@@ -63,7 +63,7 @@ public class HealthResource implements RestResource {
         return List.of(Operation.get("").id("health")
                 .summary("Platform health: status, version and checks; operators also get causes and bundle states")
                 .access(Access.PUBLIC).returns(200, HealthView.class)
-                .error(503, "STARTING, or DOWN: a check such as the database failed")
+                .alsoAnswers(503, "STARTING, or DOWN: a check such as the database failed")
                 .handle(this::report));
     }
 

@@ -75,6 +75,7 @@ public class OpenApiServlet extends ApiServlet {
                 "operationId", "openApiDocument",
                 "tags", List.of("platform"),
                 "security", List.of(),
-                "responses", Map.of("200", Map.of("description", "OpenAPI 3 document")))));
+                "responses", Map.of("200", Map.of("description", "OpenAPI 3 document", "content", Map.of(
+                        "application/json", Map.of("schema", Map.of("type", "object"))))))));
     }
 }

@@ -46,7 +46,9 @@ final class OperationDocs {
                     Map.of("schema", Map.of("$ref", RecordSchemas.ref(operation.body()))))));
         }
         Map<String, Object> responses = new TreeMap<>();
-        responses.put(Integer.toString(operation.status()), success(operation));
+        responses.put(Integer.toString(operation.status()), success(operation, operation.summary()));
+        operation.alternatives().forEach((status, description) -> responses.put(Integer.toString(status),
+                success(operation, description)));
         if (operation.body() != null || !operation.params().isEmpty() || fullPath.contains("{")) {
             responses.put("400", ErrorSchema.response("the request is malformed or invalid; details name each "
                     + "problem"));
@@ -63,15 +65,15 @@ final class OperationDocs {
         return out;
     }
 
-    private static Map<String, Object> success(Operation operation) {
+    private static Map<String, Object> success(Operation operation, String description) {
         if (operation.response() == null) {
-            return Map.of("description", "done");
+            return Map.of("description", description);
         }
         Map<String, Object> schema = operation.list()
                 ? Map.of("type", "object", "required", List.of("items"), "properties", Map.of("items",
                         Map.of("type", "array", "items", Map.of("$ref", RecordSchemas.ref(operation.response())))))
                 : Map.of("$ref", RecordSchemas.ref(operation.response()));
-        return Map.of("description", operation.summary(), "content", Map.of("application/json",
+        return Map.of("description", description, "content", Map.of("application/json",
                 Map.of("schema", schema)));
     }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * OpenAPI schemas generated from request and response records by swagger-core's model converters (which read Jackson's
- * view of the record and its Bean Validation constraints: required, maxLength, pattern ...), never written by hand.
+ * view of the record and its Bean Validation constraints: required, maxLength, pattern ...), never written by hand;
+ * the platform's own constraints, which swagger-core does not know, are added by {@link PlatformConstraints}.
  * Generating costs about 2 ms a type, so each type is generated once.
  */
 final class RecordSchemas {
@@ -40,6 +41,7 @@ final class RecordSchemas {
             Map<String, Schema> schemas = ModelConverters.getInstance().readAll(new AnnotatedType(type));
             Map<String, Object> out = new LinkedHashMap<>();
             schemas.forEach((name, schema) -> out.put(name, Json.mapper().convertValue(schema, Map.class)));
+            PlatformConstraints.describe(type, out);
             return out;
         } finally {
             thread.setContextClassLoader(previous);

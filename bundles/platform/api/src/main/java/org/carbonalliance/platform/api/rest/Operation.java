@@ -27,6 +27,7 @@ public final class Operation {
     private final Class<?> response;
     private final boolean list;
     private final Map<Integer, String> errors;
+    private final Map<Integer, String> alternatives;
     private final List<Param> params;
     private final Guard guard;
     private final Handler handler;
@@ -42,6 +43,7 @@ public final class Operation {
         this.response = b.response;
         this.list = b.list;
         this.errors = Map.copyOf(b.errors);
+        this.alternatives = Map.copyOf(b.alternatives);
         this.params = List.copyOf(b.params);
         this.guard = b.guard;
         this.handler = Objects.requireNonNull(b.handler, "handler");
@@ -114,6 +116,11 @@ public final class Operation {
         return errors;
     }
 
+    /** @return other statuses answered with the same response body (see {@link Builder#alsoAnswers}) */
+    public Map<Integer, String> alternatives() {
+        return alternatives;
+    }
+
     public List<Param> params() {
         return params;
     }
@@ -139,6 +146,7 @@ public final class Operation {
         private Class<?> response;
         private boolean list;
         private final Map<Integer, String> errors = new LinkedHashMap<>();
+        private final Map<Integer, String> alternatives = new LinkedHashMap<>();
         private final List<Param> params = new ArrayList<>();
         private Guard guard;
         private Handler handler;
@@ -198,6 +206,15 @@ public final class Operation {
         /** An error status the operation answers on purpose (400, 401 and 403 are documented by the platform). */
         public Builder error(int status, String description) {
             errors.put(status, description);
+            return this;
+        }
+
+        /**
+         * Another status the operation answers with its usual response body, set by the handler with
+         * {@link Call#status} (health answers 503 with its report while the platform starts).
+         */
+        public Builder alsoAnswers(int status, String description) {
+            alternatives.put(status, description);
             return this;
         }
 
