@@ -21,7 +21,31 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void apply(DataSource dataSource, ClassLoader bundleLoader, String changelog) {
+    /**
+     * @param key identifies the bundle's changelog across restarts (bundle symbolic name and changelog path)
+     * @return whether Liquibase ran (false: the changelog is unchanged since it last ran, so it was skipped)
+     */
+    static boolean apply(DataSource dataSource, ClassLoader bundleLoader, String changelog, String key) {
+        String checksum = MigrationState.checksum(bundleLoader, changelog);
+        try {
+            if (MigrationState.isCurrent(dataSource, key, checksum)) {
+                return false;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new PersistenceException("Migration state of " + changelog + " could not be read: " + e.getMessage(),
+                    e);
+        }
+        run(dataSource, bundleLoader, changelog);
+        try {
+            MigrationState.record(dataSource, key, checksum);
+        } catch (java.sql.SQLException e) {
+            throw new PersistenceException("Migration state of " + changelog + " could not be recorded: "
+                    + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    private static void run(DataSource dataSource, ClassLoader bundleLoader, String changelog) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Liquibase finds its own database and change implementations through the context class loader.

@@ -41,8 +41,9 @@ public class PersistenceServiceImpl implements PersistenceService {
     public Database open(PersistenceUnit unit) {
         ClassLoader loader = user.adapt(BundleWiring.class).getClassLoader();
         long start = System.nanoTime();
-        Migrations.apply(dataSource, loader, unit.changelog());
-        long migrated = System.nanoTime();
+        boolean migrated = Migrations.apply(dataSource, loader, unit.changelog(),
+                user.getSymbolicName() + ":" + unit.changelog());
+        long mapping = System.nanoTime();
         HibernateDatabase database;
         try {
             database = new HibernateDatabase(unit, loader, dataSource);
@@ -51,8 +52,9 @@ public class PersistenceServiceImpl implements PersistenceService {
                     + " could not be mapped: " + e.getMessage(), e);
         }
         opened.add(database);
-        LOG.info("Opened persistence unit {} of {}: migrations {} ms, mapping {} ms", unit.name(),
-                user.getSymbolicName(), (migrated - start) / 1_000_000, (System.nanoTime() - migrated) / 1_000_000);
+        LOG.info("Opened persistence unit {} of {}: migrations {} ({} ms), mapping {} ms", unit.name(),
+                user.getSymbolicName(), migrated ? "applied" : "unchanged, skipped", (mapping - start) / 1_000_000,
+                (System.nanoTime() - mapping) / 1_000_000);
         return database;
     }
 
