@@ -1,16 +1,14 @@
 package org.carbonalliance.membership.impl;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.Finding;
-import org.carbonalliance.platform.api.web.ApiServlet;
+import org.carbonalliance.platform.api.web.JsonText;
 
 /** The records the applications endpoint answers with. */
 final class ApplicationViews {
@@ -36,8 +34,8 @@ final class ApplicationViews {
 
         private static List<Finding> findings(String json) {
             try {
-                return ApiServlet.JSON.readValue(json, new TypeReference<List<Finding>>() { });
-            } catch (IOException | RuntimeException e) {
+                return List.of(JsonText.read(json, Finding[].class));
+            } catch (IllegalArgumentException e) {
                 return List.of();
             }
         }

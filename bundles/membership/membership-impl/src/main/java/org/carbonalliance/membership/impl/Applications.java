@@ -4,14 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +26,8 @@ import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.security.Tenant;
-import org.carbonalliance.platform.api.web.ApiServlet;
+import org.carbonalliance.platform.api.security.Secrets;
+import org.carbonalliance.platform.api.web.JsonText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,7 +48,6 @@ public class Applications {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<ApplicationState> OPEN_FOR_DECISION = Set.of(ApplicationState.SUBMITTED,
             ApplicationState.UNDER_REVIEW);
 
@@ -97,11 +91,10 @@ public class Applications {
     }
 
     Submitted submit(ApplicationForm form) {
-        byte[] secret = new byte[24];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.randomToken(24);
         String id = UUID.randomUUID().toString();
-        Application application = new Application(id, form, sha256(token), findings(form, id), clock.instant());
+        Application application = new Application(id, form, Secrets.sha256Hex(token), findings(form, id),
+                clock.instant());
         database.inTransaction(em -> {
             em.persist(application);
             return null;
@@ -117,8 +110,7 @@ public class Applications {
 
     /** @return whether {@code token} is the status token of {@code application} */
     static boolean tokenMatches(Application application, String token) {
-        return token != null && MessageDigest.isEqual(sha256(token).getBytes(StandardCharsets.US_ASCII),
-                application.statusTokenHash().getBytes(StandardCharsets.US_ASCII));
+        return Secrets.matches(token, application.statusTokenHash());
     }
 
     List<Application> list(ApplicationState state, int offset, int limit) {
@@ -281,20 +273,7 @@ public class Applications {
     }
 
     static String json(Object value) {
-        try {
-            return ApiServlet.JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(value);
     }
 
     /** The application or member named does not exist; the message says which. */

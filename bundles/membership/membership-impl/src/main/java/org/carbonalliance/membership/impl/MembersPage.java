@@ -3,7 +3,6 @@ package org.carbonalliance.membership.impl;
 import static org.owasp.encoder.Encode.forHtml;
 import static org.owasp.encoder.Encode.forHtmlAttribute;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.User;
 import org.carbonalliance.membership.api.ApplicationState;
+import org.carbonalliance.membership.api.Finding;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.audit.AuditRecord;
 import org.carbonalliance.platform.api.audit.AuditVerification;
@@ -23,7 +23,6 @@ import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
-import org.carbonalliance.platform.api.web.ApiServlet;
 import org.carbonalliance.platform.api.web.CsrfToken;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -109,14 +108,9 @@ public class MembersPage extends AbstractServlet {
 
     private static String findings(Application a) {
         StringBuilder html = new StringBuilder("<ul>");
-        try {
-            for (JsonNode f : ApiServlet.JSON.readTree(a.findings() == null ? "[]" : a.findings())) {
-                html.append("<li>").append(forHtml(f.path("level").asText())).append(' ')
-                        .append(forHtml(f.path("check").asText())).append(": ")
-                        .append(forHtml(f.path("message").asText())).append("</li>");
-            }
-        } catch (IOException e) {
-            html.append("<li>unreadable findings</li>");
+        for (Finding f : ApplicationViews.ApplicationView.of(a, true).findings()) {
+            html.append("<li>").append(forHtml(f.level().name())).append(' ').append(forHtml(f.check()))
+                    .append(": ").append(forHtml(f.message())).append("</li>");
         }
         return html.append("</ul>").toString();
     }

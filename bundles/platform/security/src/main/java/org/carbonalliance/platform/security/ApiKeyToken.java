@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.carbonalliance.platform.api.security.Secrets;
 
 /**
  * The text of an API key: {@code cak_<id>_<secret>}, with a 16-hex-digit id to find the key and 32 random bytes of
@@ -42,7 +43,7 @@ record ApiKeyToken(String id, String secret) {
     }
 
     String secretHash() {
-        return Sha256.hex(secret);
+        return Secrets.sha256Hex(secret);
     }
 
     boolean matches(String storedHash) {

@@ -1,6 +1,7 @@
 package org.carbonalliance.platform.security;
 
 import org.carbonalliance.platform.api.audit.AuditVerification;
+import org.carbonalliance.platform.api.security.Secrets;
 
 /** The hash chain of the audit log: each entry's hash covers its content and its predecessor's hash. */
 final class AuditChain {
@@ -12,7 +13,7 @@ final class AuditChain {
     }
 
     static String hash(AuditEntry entry) {
-        return Sha256.hex(entry.canonical());
+        return Secrets.sha256Hex(entry.canonical());
     }
 
     /** Checks entries given in sequence order, starting from the first. */

@@ -1,6 +1,5 @@
 package org.carbonalliance.platform.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
-import org.carbonalliance.platform.api.web.ApiServlet;
+import org.carbonalliance.platform.api.web.JsonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,11 +78,7 @@ final class AuditTrail implements AuditLog {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             object.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        try {
-            return ApiServlet.JSON.writeValueAsString(object);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return JsonText.write(object);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.platform.api.web.PlainText;
+import org.carbonalliance.platform.api.security.Secrets;
 
 /** Tenants, invitations, activation and tenant users; every change audited. */
 final class Identities {
@@ -114,15 +115,13 @@ final class Identities {
         if (tenant(tenantId).isEmpty()) {
             throw new IllegalArgumentException("There is no tenant " + tenantId + ".");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.randomToken(32);
         Instant expires = clock.instant().plus(ACTIVATION_VALIDITY);
         database.inTransaction(em -> {
             if (em.find(Account.class, login) != null) {
                 throw new IllegalStateException(CANNOT_INVITE);
             }
-            em.persist(Account.invited(login, tenantId, roles, Sha256.hex(token), expires));
+            em.persist(Account.invited(login, tenantId, roles, Secrets.sha256Hex(token), expires));
             return null;
         });
         audit.record("identity.user-invited", tenantId, login, null, AuditTrail.json("roles", roles));
@@ -131,7 +130,7 @@ final class Identities {
 
     /** Sets the password of the invited account whose token this is, and spends the token. */
     void activate(String token, String password) {
-        String hash = Sha256.hex(token == null ? "" : token);
+        String hash = Secrets.sha256Hex(token == null ? "" : token);
         Account account = database.read(em -> em.createQuery(
                 "select a from Account a where a.activationTokenHash = :h", Account.class)
                 .setParameter("h", hash).getResultList().stream().findFirst().orElse(null));

@@ -2,6 +2,7 @@ package org.carbonalliance.platform.api.persistence;
 
 import jakarta.persistence.EntityManager;
 import java.util.function.Function;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An open persistence unit. Work runs in a transaction that commits when the function returns and rolls back when it
@@ -10,6 +11,7 @@ import java.util.function.Function;
  * Tenant-owned entities are filtered by the tenant of {@link org.carbonalliance.platform.api.security.CurrentPrincipal}:
  * rows of other tenants are neither returned nor writable, and new rows get the current tenant.
  */
+@ProviderType
 public interface Database extends AutoCloseable {
 
     /** Runs {@code work} in a read-write transaction for the current tenant. */

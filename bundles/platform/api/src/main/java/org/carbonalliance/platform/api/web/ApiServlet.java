@@ -37,8 +37,11 @@ import java.util.stream.Collectors;
 public abstract class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    /** Shared mapper: unknown properties and missing primitives are errors, dates as ISO-8601 strings. */
-    public static final ObjectMapper JSON = strictMapper();
+    /**
+     * Shared mapper: unknown properties and missing primitives are errors, dates as ISO-8601 strings. Not API: use
+     * {@link JsonText} for JSON as text, {@link #readJson} and {@link #writeJson} in servlets.
+     */
+    static final ObjectMapper JSON = strictMapper();
     private static final System.Logger LOG = System.getLogger(ApiServlet.class.getName());
 
     /** Unknown fields, nulls for primitives and scalars of the wrong type (5 for a text, "5" for a number) fail. */

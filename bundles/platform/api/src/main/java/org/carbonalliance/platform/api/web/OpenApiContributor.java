@@ -1,11 +1,13 @@
 package org.carbonalliance.platform.api.web;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Describes endpoints for {@code /api/openapi.json}. Register it as a service (usually the servlet itself) and the
  * platform merges its paths into the OpenAPI 3 document while it is registered.
  */
+@ConsumerType
 public interface OpenApiContributor {
 
     /**
