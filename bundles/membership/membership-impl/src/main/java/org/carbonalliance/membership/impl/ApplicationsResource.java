@@ -22,25 +22,28 @@ import org.carbonalliance.platform.api.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code /api/membership/applications}. Submitting is public (rate-limited per address); the applicant follows and
  * answers its application with the status token (header {@code X-Status-Token}); alliance-admins list and decide.
  */
-@Component(service = RestResource.class)
+@Component(service = RestResource.class, configurationPid = "org.carbonalliance.membership")
+@Designate(ocd = MembershipConfig.class)
 public class ApplicationsResource implements RestResource {
 
     static final String TOKEN_HEADER = "X-Status-Token";
-    private static final int SUBMISSIONS_PER_HOUR = 10;
     private static final Access SECRETARIAT = Access.anyRole(Roles.ALLIANCE_ADMIN);
 
     private final Applications applications;
-    private final SubmissionRateLimit rateLimit =
-            new SubmissionRateLimit(Clock.systemUTC(), SUBMISSIONS_PER_HOUR, Duration.ofHours(1));
+    private final int submissionsPerHour;
+    private final SubmissionRateLimit rateLimit;
 
     @Activate
-    public ApplicationsResource(@Reference Applications applications) {
+    public ApplicationsResource(@Reference Applications applications, MembershipConfig config) {
         this.applications = applications;
+        this.submissionsPerHour = config.submissionsPerHour();
+        this.rateLimit = new SubmissionRateLimit(Clock.systemUTC(), submissionsPerHour, Duration.ofHours(1));
     }
 
     @Override
@@ -57,7 +60,7 @@ public class ApplicationsResource implements RestResource {
     public List<Operation> operations() {
         return List.of(
                 Operation.post("").id("submitApplication")
-                        .summary("Apply for membership (public, at most 10 an hour from one address)")
+                        .summary("Apply for membership (public; a limited number an hour from one address)")
                         .access(Access.PUBLIC).body(ApplicationRequest.class).returns(201, Submitted.class)
                         .error(429, "too many applications from this address").handle(this::submit),
                 Operation.get("").id("listApplications").summary("The review queue (alliance-admin)")
@@ -111,7 +114,7 @@ public class ApplicationsResource implements RestResource {
         String address = call.clientAddress();
         if (!rateLimit.tryAcquire(address)) {
             long seconds = rateLimit.retryAfter(address).toSeconds() + 1;
-            throw ApiException.tooManyRequests("At most " + SUBMISSIONS_PER_HOUR + " applications per hour are "
+            throw ApiException.tooManyRequests("At most " + submissionsPerHour + " applications per hour are "
                     + "accepted from one address; try again in " + (seconds + 59) / 60 + " minute(s).", seconds);
         }
         Applications.Submitted submitted = applications.submit(call.body(ApplicationRequest.class).toForm());

@@ -61,7 +61,8 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
         this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
                 List.of(Account.class, ApiKey.class, AuditEntry.class, TenantEntity.class)));
         this.audit = new AuditTrail(database, transactions, clock);
-        this.identities = new Identities(database, clock, audit, verified::clear);
+        this.identities = new Identities(database, clock, audit, verified::clear,
+                Duration.ofDays(config.activationValidityDays()));
         this.apiKeys = new ApiKeys(database, clock, audit);
         ensureOperator(context);
     }

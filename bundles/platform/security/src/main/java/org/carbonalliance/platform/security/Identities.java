@@ -27,7 +27,6 @@ import org.carbonalliance.platform.api.security.Secrets;
 final class Identities {
 
     static final Set<String> TENANT_ROLES = Set.of(Roles.MEMBER_ADMIN, Roles.MEMBER_USER, Roles.VERIFIER);
-    static final Duration ACTIVATION_VALIDITY = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The same answer whichever organisation, if any, the address belongs to: callers learn nothing about others. */
@@ -38,9 +37,12 @@ final class Identities {
     private final Clock clock;
     private final AuditTrail audit;
     private final Runnable accountsChanged;
+    private final Duration activationValidity;
     private final Map<String, Boolean> tenantActive = new ConcurrentHashMap<>();
 
-    Identities(Database database, Clock clock, AuditTrail audit, Runnable accountsChanged) {
+    Identities(Database database, Clock clock, AuditTrail audit, Runnable accountsChanged,
+            Duration activationValidity) {
+        this.activationValidity = activationValidity;
         this.database = database;
         this.clock = clock;
         this.audit = audit;
@@ -116,7 +118,7 @@ final class Identities {
             throw new IllegalArgumentException("There is no tenant " + tenantId + ".");
         }
         String token = Secrets.randomToken(32);
-        Instant expires = clock.instant().plus(ACTIVATION_VALIDITY);
+        Instant expires = clock.instant().plus(activationValidity);
         database.inTransaction(em -> {
             if (em.find(Account.class, login) != null) {
                 throw new IllegalStateException(CANNOT_INVITE);
