@@ -1,275 +1,50 @@
 package org.carbonalliance.membership.impl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.ApplicationState;
-import org.carbonalliance.membership.api.Finding;
-import org.carbonalliance.membership.api.MembershipEvents;
-import org.carbonalliance.membership.api.OnboardingCheck;
-import org.carbonalliance.platform.api.audit.AuditLog;
-import org.carbonalliance.platform.api.persistence.Database;
-import org.carbonalliance.platform.api.persistence.PersistenceService;
-import org.carbonalliance.platform.api.persistence.PersistenceUnit;
-import org.carbonalliance.platform.api.persistence.Transactions;
-import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Invitation;
-import org.carbonalliance.platform.api.security.Roles;
-import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.platform.api.security.Secrets;
 import org.carbonalliance.platform.api.web.JsonText;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The application workflow: submission with checks, the applicant's status token, and the secretariat's decisions. */
-@Component(service = Applications.class)
-public class Applications {
+/**
+ * The application workflow: submission with checks, the applicant's status token, and the secretariat's decisions.
+ * Wrong-state decisions throw {@link IllegalStateException}; unknown applications {@link NotFound}.
+ */
+public interface Applications {
 
     /** A stored application and, right after submission, the only copy of its status token. */
     record Submitted(Application application, String statusToken) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
-    private static final Set<ApplicationState> OPEN_FOR_DECISION = Set.of(ApplicationState.SUBMITTED,
-            ApplicationState.UNDER_REVIEW);
+    Submitted submit(ApplicationForm form);
 
-    private final Database database;
-    private final Transactions transactions;
-    private final IdentityService identity;
-    private final AuditLog audit;
-    private final EventAdmin events;
-    private final Clock clock = Clock.systemUTC();
-    private final List<OnboardingCheck> checks = new CopyOnWriteArrayList<>();
-    private final Members members;
+    Optional<Application> find(String id);
 
-    @Activate
-    public Applications(@Reference PersistenceService persistence, @Reference Transactions transactions,
-            @Reference IdentityService identity, @Reference AuditLog audit, @Reference EventAdmin events) {
-        this.transactions = transactions;
-        this.identity = identity;
-        this.audit = audit;
-        this.events = events;
-        this.database = persistence.open(new PersistenceUnit("applications", "db/membership/changelog.xml",
-                List.of(Application.class, Member.class)));
-        this.members = new Members(database, identity, audit, events, clock);
+    List<Application> list(ApplicationState state, int offset, int limit);
+
+    /** Approves: creates the tenant, the member and invites the contact as its first member-admin, atomically. */
+    default Invitation approve(String id) {
+        return approve(id, false);
     }
 
-    Members members() {
-        return members;
-    }
+    /** @param demo marks the member as demo data in the directory */
+    Invitation approve(String id, boolean demo);
 
-    @Deactivate
-    void close() {
-        database.close();
-    }
+    void startReview(String id);
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addCheck(OnboardingCheck check) {
-        checks.add(check);
-    }
+    void reject(String id, String reason);
 
-    void removeCheck(OnboardingCheck check) {
-        checks.remove(check);
-    }
+    void requestInformation(String id, String questions);
 
-    Submitted submit(ApplicationForm form) {
-        String token = Secrets.randomToken(24);
-        String id = UUID.randomUUID().toString();
-        Application application = new Application(id, form, Secrets.sha256Hex(token), findings(form, id),
-                clock.instant());
-        database.inTransaction(em -> {
-            em.persist(application);
-            return null;
-        });
-        audit.record("membership.application-submitted", null, id, null,
-                json(Map.of("organisation", form.organisationName(), "registrationNumber", form.registrationNumber())));
-        return new Submitted(application, token);
-    }
+    void resubmit(String id, ApplicationForm form);
 
-    Optional<Application> find(String id) {
-        return Optional.ofNullable(database.read(em -> em.find(Application.class, id)));
-    }
+    void withdraw(String id);
 
     /** @return whether {@code token} is the status token of {@code application} */
     static boolean tokenMatches(Application application, String token) {
         return Secrets.matches(token, application.statusTokenHash());
-    }
-
-    List<Application> list(ApplicationState state, int offset, int limit) {
-        return database.read(em -> (state == null
-                ? em.createQuery("select a from Application a order by a.submittedAt desc", Application.class)
-                : em.createQuery("select a from Application a where a.state = :s order by a.submittedAt desc",
-                        Application.class).setParameter("s", state.wire()))
-                .setFirstResult(offset).setMaxResults(limit).getResultList());
-    }
-
-    /** Approves: creates the tenant, the member and invites the contact as its first member-admin. */
-    Invitation approve(String id) {
-        return approve(id, false);
-    }
-
-    /**
-     * Creates the tenant, the member and the contact's invitation and records the decision, all in one transaction:
-     * nothing of it stays when a step fails, and of concurrent approvals of one application exactly one succeeds (the
-     * application row is locked first; the others then find it approved).
-     *
-     * @param demo marks the member as demo data in the directory
-     * @throws IllegalStateException when the application is not open for a decision, or the contact's e-mail already
-     *                               has an account (the message says so: the reviewer may ask for another contact)
-     */
-    Invitation approve(String id, boolean demo) {
-        Invitation invitation;
-        try {
-            invitation = transactions.atomically(() -> {
-                Application application = lockOpen(id, OPEN_FOR_DECISION);
-                ApplicationForm form = application.form();
-                Tenant tenant = identity.createTenant(form.organisationName());
-                Invitation invited;
-                try {
-                    invited = identity.invite(tenant.id(), form.contactEmail(), Set.of(Roles.MEMBER_ADMIN));
-                } catch (IllegalStateException e) {
-                    throw new IllegalStateException("The contact e-mail " + form.contactEmail() + " already has an "
-                            + "account, so it cannot become this member's administrator. Ask the applicant for another "
-                            + "contact address (request information), then approve again.");
-                }
-                members.admit(tenant.id(), id, form, demo);
-                decide(id, OPEN_FOR_DECISION, ApplicationState.APPROVED, null, tenant.id());
-                return invited;
-            });
-        } catch (PessimisticLockException | LockTimeoutException e) {
-            throw new IllegalStateException("Another decision on this application is being saved; reload it and try "
-                    + "again.");
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("This application cannot be approved as it stands (" + e.getMessage()
-                    + "); ask the applicant to correct it (request information).");
-        } catch (jakarta.persistence.PersistenceException e) {
-            throw new IllegalStateException("Something this approval needs changed at the same time (for example the "
-                    + "contact address was taken by another approval); nothing was saved. Reload and try again.");
-        }
-        String organisation = find(id).map(a -> a.form().organisationName()).orElse("");
-        events.postEvent(new Event(MembershipEvents.APPROVED, Map.of(MembershipEvents.APPLICATION_ID, id,
-                MembershipEvents.TENANT_ID, invitation.tenantId(), MembershipEvents.ORGANISATION, organisation)));
-        return invitation;
-    }
-
-    /** Locks the application's row until the enclosing atomic work ends, then checks its state. */
-    private Application lockOpen(String id, Set<ApplicationState> allowed) {
-        Application application = database.inTransaction(em -> em.find(Application.class, id,
-                LockModeType.PESSIMISTIC_WRITE));
-        if (application == null) {
-            throw new NotFound("There is no application " + id + ".");
-        }
-        return checkState(application, allowed);
-    }
-
-    /** A reviewer takes up a submitted application. */
-    void startReview(String id) {
-        decide(id, Set.of(ApplicationState.SUBMITTED), ApplicationState.UNDER_REVIEW, null, null);
-    }
-
-    void reject(String id, String reason) {
-        decide(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
-                ApplicationState.INFORMATION_REQUESTED), ApplicationState.REJECTED, reason, null);
-        events.postEvent(new Event(MembershipEvents.REJECTED, Map.of(MembershipEvents.APPLICATION_ID, id)));
-    }
-
-    void requestInformation(String id, String questions) {
-        decide(id, OPEN_FOR_DECISION, ApplicationState.INFORMATION_REQUESTED, questions, null);
-    }
-
-    /** The applicant answers a request for information with a revised form. */
-    void resubmit(String id, ApplicationForm form) {
-        open(id, Set.of(ApplicationState.INFORMATION_REQUESTED));
-        String findings = findings(form, id);
-        database.inTransaction(em -> {
-            checkState(em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE),
-                    Set.of(ApplicationState.INFORMATION_REQUESTED)).replaceForm(form, findings, clock.instant());
-            return null;
-        });
-        audit.record("membership.application-resubmitted", null, id, null, null);
-    }
-
-    void withdraw(String id) {
-        decide(id, Set.of(ApplicationState.SUBMITTED, ApplicationState.UNDER_REVIEW,
-                ApplicationState.INFORMATION_REQUESTED), ApplicationState.WITHDRAWN, null, null);
-    }
-
-    private Application open(String id, Set<ApplicationState> allowed) {
-        return checkState(find(id).orElseThrow(() -> new NotFound("There is no application " + id + ".")), allowed);
-    }
-
-    private static Application checkState(Application application, Set<ApplicationState> allowed) {
-        if (!allowed.contains(application.state())) {
-            throw new IllegalStateException("The application is " + application.state().wire() + "; this is possible "
-                    + "only when it is " + allowed.stream().map(ApplicationState::wire).sorted().toList() + ".");
-        }
-        return application;
-    }
-
-    /**
-     * Moves the application from one of the {@code allowed} states to {@code state}: the row is locked and its state
-     * checked in the same transaction, so of two decisions racing, the second sees the first's outcome.
-     */
-    private void decide(String id, Set<ApplicationState> allowed, ApplicationState state, String note,
-            String tenantId) {
-        String before = database.inTransaction(em -> {
-            Application application = em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (application == null) {
-                throw new NotFound("There is no application " + id + ".");
-            }
-            String previous = checkState(application, allowed).state().wire();
-            application.decide(state, note, clock.instant());
-            if (tenantId != null) {
-                application.setTenantId(tenantId);
-            }
-            return previous;
-        });
-        audit.record("membership.application-" + state.wire(), tenantId, id, json(Map.of("state", before)),
-                json(note == null ? Map.of("state", state.wire()) : Map.of("state", state.wire(), "note", note)));
-    }
-
-    /** Runs the duplicate check and every registered check; a failing check becomes a warning, never an error. */
-    private String findings(ApplicationForm form, String ownId) {
-        List<Finding> found = new ArrayList<>(duplicates(form, ownId));
-        for (OnboardingCheck check : checks) {
-            try {
-                found.addAll(check.check(form));
-            } catch (RuntimeException e) {
-                LOG.warn("Onboarding check {} failed", check.getClass().getName(), e);
-                found.add(Finding.warning(check.getClass().getSimpleName(), "This check failed to run: " + e));
-            }
-        }
-        return json(found);
-    }
-
-    private List<Finding> duplicates(ApplicationForm form, String ownId) {
-        long same = database.read(em -> em.createQuery("select count(a) from Application a where a.id <> :id and "
-                + "(lower(a.organisationName) = :name or (a.registrationNumber = :reg and a.country = :country)) "
-                + "and a.state <> 'withdrawn'", Long.class)
-                .setParameter("id", ownId).setParameter("name", form.organisationName().toLowerCase())
-                .setParameter("reg", form.registrationNumber()).setParameter("country", form.country())
-                .getSingleResult());
-        return List.of(same == 0 ? Finding.pass("duplicates", "No other application names this organisation.")
-                : Finding.fail("duplicates", same + " other application(s) have this organisation name or "
-                        + "registration number."));
     }
 
     static String json(Object value) {
@@ -277,7 +52,7 @@ public class Applications {
     }
 
     /** The application or member named does not exist; the message says which. */
-    static final class NotFound extends RuntimeException {
+    final class NotFound extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NotFound(String message) {

@@ -40,9 +40,12 @@ public class DemoMembers {
                     Set.of("Y04S", "Y02E")));
 
     private final Applications applications;
+    private final Members members;
 
     @Activate
-    public DemoMembers(@Reference Applications applications, BundleContext context) throws Exception {
+    public DemoMembers(@Reference Applications applications, @Reference Members members, BundleContext context)
+            throws Exception {
+        this.members = members;
         this.applications = applications;
         if (Boolean.parseBoolean(context.getProperty("alliance.demo"))) {
             LoggerFactory.getLogger(DemoMembers.class).info(demo());
@@ -53,7 +56,7 @@ public class DemoMembers {
     public String demo() throws Exception {
         AlliancePrincipal loader = new AlliancePrincipal("demo-loader", null, Set.of(Roles.ALLIANCE_ADMIN));
         return CurrentPrincipal.runAs(loader, () -> {
-            List<String> existing = applications.members().list(true).stream().map(Member::name).toList();
+            List<String> existing = members.list(true).stream().map(Member::name).toList();
             int added = 0;
             for (int i = 0; i < FOUNDERS.size(); i++) {
                 Founder f = FOUNDERS.get(i);

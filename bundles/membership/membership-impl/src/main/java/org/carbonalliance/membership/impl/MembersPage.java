@@ -42,11 +42,13 @@ public class MembersPage extends AbstractServlet {
             ApplicationState.UNDER_REVIEW, ApplicationState.INFORMATION_REQUESTED);
 
     private final transient Applications applications;
+    private final transient Members members;
     private final transient AuditLog audit;
     private final transient CsrfToken csrf = new CsrfToken();
 
     @Activate
-    public MembersPage(@Reference Applications applications, @Reference AuditLog audit) {
+    public MembersPage(@Reference Applications applications, @Reference Members members, @Reference AuditLog audit) {
+        this.members = members;
         this.applications = applications;
         this.audit = audit;
     }
@@ -77,7 +79,7 @@ public class MembersPage extends AbstractServlet {
 
         out.println("<h2>Members</h2><table class='nicetable' id='members'>");
         out.println("<tr><th>Member</th><th>Type</th><th>Country</th><th>Status</th><th></th></tr>");
-        for (Member m : applications.members().list(true)) {
+        for (Member m : members.list(true)) {
             String action = switch (m.status()) {
                 case ACTIVE -> form("suspend", m.tenantId(), "Suspend", "reason");
                 case SUSPENDED -> form("reinstate", m.tenantId(), "Reinstate", null);
@@ -160,8 +162,8 @@ public class MembersPage extends AbstractServlet {
             case "start-review" -> applications.startReview(target);
             case "reject" -> applications.reject(target, text.strip());
             case "request-information" -> applications.requestInformation(target, text.strip());
-            case "suspend" -> applications.members().suspend(target, text.strip());
-            case "reinstate" -> applications.members().reinstate(target);
+            case "suspend" -> members.suspend(target, text.strip());
+            case "reinstate" -> members.reinstate(target);
             default -> throw new IllegalArgumentException("Unknown action " + action + ".");
         }
         return "Done: " + action + ".";

@@ -48,8 +48,8 @@ public class MembersResource implements RestResource {
     private final Members members;
 
     @Activate
-    public MembersResource(@Reference Applications applications) {
-        this.members = applications.members();
+    public MembersResource(@Reference Members members) {
+        this.members = members;
     }
 
     @Override

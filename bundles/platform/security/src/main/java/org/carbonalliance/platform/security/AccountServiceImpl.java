@@ -7,35 +7,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonalliance.platform.api.audit.AuditLog;
-import org.carbonalliance.platform.api.audit.AuditRecord;
-import org.carbonalliance.platform.api.audit.AuditVerification;
 import org.carbonalliance.platform.api.persistence.Database;
-import org.carbonalliance.platform.api.persistence.PersistenceService;
-import org.carbonalliance.platform.api.persistence.PersistenceUnit;
-import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.AccountService;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
-import org.carbonalliance.platform.api.security.IdentityService;
-import org.carbonalliance.platform.api.security.Invitation;
-import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.platform.api.security.Roles;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's identity store: operator bootstrap on first start, password and API-key checks with lockout, tenants
- * and their users, and the audit log; one persistence unit (one migration run) for all of them.
+ * Logins: the operator's account on first start, password and API-key checks with lockout. Tenants, users, keys and
+ * the audit log are components of their own in this bundle.
  */
-@Component(service = {AccountService.class, AuditLog.class, IdentityService.class, AccountServiceImpl.class},
-        configurationPid = "org.carbonalliance.security")
+@Component(service = AccountService.class, configurationPid = "org.carbonalliance.security")
 @Designate(ocd = SecurityConfig.class)
-public class AccountServiceImpl implements AccountService, AuditLog, IdentityService {
+public class AccountServiceImpl implements AccountService {
 
     static final String OPERATOR = "admin";
     /** A hash of a random password with the same cost as real ones, checked for unknown users; made on first need. */
@@ -46,60 +36,24 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
 
     private final Database database;
     private final LoginThrottle throttle;
-    private final VerifiedCredentials verified;
-    private final ApiKeys apiKeys;
-    private final AuditTrail audit;
-    private final Identities identities;
+    private final CredentialCache verified;
+    private final KeyStore apiKeys;
+    private final AuditLog audit;
+    private final UserDirectory users;
 
     @Activate
-    public AccountServiceImpl(@Reference PersistenceService persistence, @Reference Transactions transactions,
+    public AccountServiceImpl(@Reference SecurityStore store, @Reference AuditLog audit,
+            @Reference CredentialCache verified, @Reference UserDirectory users, @Reference KeyStore apiKeys,
             BundleContext context, SecurityConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
         this.throttle = new LoginThrottle(clock, config.freeAttempts(), Duration.ofSeconds(config.firstLockoutSeconds()),
                 Duration.ofSeconds(config.maxLockoutSeconds()));
-        this.verified = new VerifiedCredentials(clock, Duration.ofSeconds(config.verifiedCredentialSeconds()));
-        this.database = persistence.open(new PersistenceUnit("accounts", "db/platform-security/changelog.xml",
-                List.of(Account.class, ApiKey.class, AuditEntry.class, TenantEntity.class)));
-        this.audit = new AuditTrail(database, transactions, clock);
-        this.identities = new Identities(database, clock, audit, verified::clear,
-                Duration.ofDays(config.activationValidityDays()));
-        this.apiKeys = new ApiKeys(database, clock, audit);
+        this.database = store.database();
+        this.audit = audit;
+        this.verified = verified;
+        this.users = users;
+        this.apiKeys = apiKeys;
         ensureOperator(context);
-    }
-
-    /** Tenants and users of this store, for the identity endpoints. */
-    Identities identities() {
-        return identities;
-    }
-
-    @Override
-    public Tenant createTenant(String name) {
-        return identities.createTenant(name);
-    }
-
-    @Override
-    public Optional<Tenant> tenant(String tenantId) {
-        return identities.tenant(tenantId);
-    }
-
-    @Override
-    public Invitation invite(String tenantId, String email, Set<String> roles) {
-        return identities.invite(tenantId, email, roles);
-    }
-
-    @Override
-    public void setSuspended(String tenantId, boolean suspended, String reason) {
-        identities.setSuspended(tenantId, suspended, reason);
-    }
-
-    /** The API keys of this account store, for the keys endpoint. */
-    ApiKeys apiKeys() {
-        return apiKeys;
-    }
-
-    @Deactivate
-    void close() {
-        database.close();
     }
 
     private void ensureOperator(BundleContext context) throws Exception {
@@ -146,7 +100,7 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
         }
         Account account = database.read(em -> em.find(Account.class, username));
         boolean valid = passwordMatches(account, username, password) && account.enabled() && account.activated()
-                && identities.active(account.tenantId());
+                && users.active(account.tenantId());
         if (!valid) {
             throttle.failed(accountKey);
             throttle.failed(addressKey);
@@ -173,25 +127,10 @@ public class AccountServiceImpl implements AccountService, AuditLog, IdentitySer
     }
 
     @Override
-    public void record(String action, String tenantId, String target, String before, String after) {
-        audit.record(action, tenantId, target, before, after);
-    }
-
-    @Override
-    public List<AuditRecord> recent(int limit) {
-        return audit.recent(limit);
-    }
-
-    @Override
-    public AuditVerification verify() {
-        return audit.verify();
-    }
-
-    @Override
     public Optional<AlliancePrincipal> authenticateKey(String key) {
         return apiKeys.owner(key)
                 .map(owner -> database.read(em -> em.find(Account.class, owner)))
-                .filter(account -> account.enabled() && identities.active(account.tenantId()))
+                .filter(account -> account.enabled() && users.active(account.tenantId()))
                 .map(account -> new AlliancePrincipal(account.username(), account.tenantId(), account.roles()));
     }
 }

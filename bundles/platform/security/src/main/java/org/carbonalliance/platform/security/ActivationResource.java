@@ -24,11 +24,11 @@ public class ActivationResource implements RestResource {
     public record Activated(boolean activated) {
     }
 
-    private final Identities identities;
+    private final UserDirectory identities;
 
     @Activate
-    public ActivationResource(@Reference AccountServiceImpl accounts) {
-        this.identities = accounts.identities();
+    public ActivationResource(@Reference UserDirectory identities) {
+        this.identities = identities;
     }
 
     @Override

@@ -7,16 +7,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.audit.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates, lists, revokes and checks API keys. Checked keys are cached by id (hash and owner only), so a request
  * authenticated by key costs a map lookup and one SHA-256.
  */
-final class ApiKeys {
-
-    /** A new key and the only copy of its text. */
-    record Created(ApiKey key, String text) {
-    }
+@Component(service = KeyStore.class)
+public class ApiKeys implements KeyStore {
 
     private record Cached(String username, String secretHash, boolean revoked) {
     }
@@ -26,13 +26,19 @@ final class ApiKeys {
     private final AuditLog audit;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    @Activate
+    public ApiKeys(@Reference SecurityStore store, @Reference AuditLog audit) {
+        this(store.database(), Clock.systemUTC(), audit);
+    }
+
     ApiKeys(Database database, Clock clock, AuditLog audit) {
         this.database = database;
         this.clock = clock;
         this.audit = audit;
     }
 
-    Created create(String username, String name) {
+    @Override
+    public Created create(String username, String name) {
         ApiKeyToken token = ApiKeyToken.generate();
         ApiKey key = new ApiKey(token.id(), username, name, token.secretHash(), clock.instant());
         database.inTransaction(em -> {
@@ -44,14 +50,15 @@ final class ApiKeys {
         return new Created(key, token.text());
     }
 
-    List<ApiKey> list(String username) {
+    @Override
+    public List<ApiKey> list(String username) {
         return database.read(em -> em.createQuery(
                 "select k from ApiKey k where k.username = :u order by k.createdAt", ApiKey.class)
                 .setParameter("u", username).getResultList());
     }
 
-    /** @return whether {@code username} had an active key {@code id}, now revoked */
-    boolean revoke(String username, String id) {
+    @Override
+    public boolean revoke(String username, String id) {
         boolean revoked = database.inTransaction(em -> {
             ApiKey key = em.find(ApiKey.class, id);
             if (key == null || !key.username().equals(username) || key.getRevokedAt() != null) {
@@ -68,7 +75,8 @@ final class ApiKeys {
     }
 
     /** @return the owner of the key {@code text}, when it is a valid, unrevoked key */
-    Optional<String> owner(String text) {
+    @Override
+    public Optional<String> owner(String text) {
         Optional<ApiKeyToken> token = ApiKeyToken.parse(text);
         if (token.isEmpty()) {
             return Optional.empty();

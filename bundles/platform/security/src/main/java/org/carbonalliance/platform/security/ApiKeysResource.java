@@ -35,11 +35,11 @@ public class ApiKeysResource implements RestResource {
     public record CreatedKey(String id, String name, Instant createdAt, Instant revokedAt, String key) {
     }
 
-    private final ApiKeys keys;
+    private final KeyStore keys;
 
     @Activate
-    public ApiKeysResource(@Reference AccountServiceImpl accounts) {
-        this.keys = accounts.apiKeys();
+    public ApiKeysResource(@Reference KeyStore keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -62,7 +62,7 @@ public class ApiKeysResource implements RestResource {
                         .summary("Create an API key; its secret is in the field 'key', shown once")
                         .access(Access.AUTHENTICATED).body(NewKey.class).returns(201, CreatedKey.class)
                         .handle(call -> {
-                            ApiKeys.Created created = keys.create(call.caller().username(),
+                            KeyStore.Created created = keys.create(call.caller().username(),
                                     call.body(NewKey.class).name().strip());
                             ApiKey key = created.key();
                             return new CreatedKey(key.getId(), key.getName(), key.getCreatedAt(), key.getRevokedAt(),

@@ -16,6 +16,9 @@ import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
 import org.carbonalliance.platform.api.web.JsonText;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * appended once that work has committed, so a rolled-back operation leaves no entry and the chain never refers to
  * one.
  */
-final class AuditTrail implements AuditLog {
+@Component(service = AuditLog.class)
+public class AuditTrail implements AuditLog {
 
     private static final Logger FILE = LoggerFactory.getLogger("org.carbonalliance.audit");
     private static final int BATCH = 1000;
@@ -35,6 +39,11 @@ final class AuditTrail implements AuditLog {
     private final Clock clock;
     private long lastSeq;
     private String lastHash;
+
+    @Activate
+    public AuditTrail(@Reference SecurityStore store, @Reference Transactions transactions) {
+        this(store.database(), transactions, Clock.systemUTC());
+    }
 
     AuditTrail(Database database, Transactions transactions, Clock clock) {
         this.database = database;

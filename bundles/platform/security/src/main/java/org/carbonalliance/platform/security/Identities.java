@@ -22,9 +22,15 @@ import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.platform.api.web.PlainText;
 import org.carbonalliance.platform.api.security.Secrets;
+import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Tenants, invitations, activation and tenant users; every change audited. */
-final class Identities {
+@Component(service = {IdentityService.class, UserDirectory.class}, configurationPid = "org.carbonalliance.security")
+public class Identities implements IdentityService, UserDirectory {
 
     static final Set<String> TENANT_ROLES = Set.of(Roles.MEMBER_ADMIN, Roles.MEMBER_USER, Roles.VERIFIER);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
@@ -35,12 +41,19 @@ final class Identities {
 
     private final Database database;
     private final Clock clock;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final Runnable accountsChanged;
     private final Duration activationValidity;
     private final Map<String, Boolean> tenantActive = new ConcurrentHashMap<>();
 
-    Identities(Database database, Clock clock, AuditTrail audit, Runnable accountsChanged,
+    @Activate
+    public Identities(@Reference SecurityStore store, @Reference AuditLog audit,
+            @Reference CredentialCache credentials, SecurityConfig config) {
+        this(store.database(), Clock.systemUTC(), audit, credentials::clear,
+                Duration.ofDays(config.activationValidityDays()));
+    }
+
+    Identities(Database database, Clock clock, AuditLog audit, Runnable accountsChanged,
             Duration activationValidity) {
         this.activationValidity = activationValidity;
         this.database = database;
@@ -49,7 +62,8 @@ final class Identities {
         this.accountsChanged = accountsChanged;
     }
 
-    Tenant createTenant(String name) {
+    @Override
+    public Tenant createTenant(String name) {
         if (name == null || name.isBlank() || name.length() > 300) {
             throw new IllegalArgumentException("A tenant needs a name of 1 to 300 characters.");
         }
@@ -66,12 +80,14 @@ final class Identities {
         return created;
     }
 
-    Optional<Tenant> tenant(String id) {
+    @Override
+    public Optional<Tenant> tenant(String id) {
         return Optional.ofNullable(database.read(em -> em.find(TenantEntity.class, id))).map(TenantEntity::toApi);
     }
 
-    /** @return whether a tenant (or the alliance, {@code null}) may log in; cached until a suspension changes */
-    boolean active(String tenantId) {
+    /** Cached until a suspension changes. */
+    @Override
+    public boolean active(String tenantId) {
         if (tenantId == null) {
             return true;
         }
@@ -81,7 +97,8 @@ final class Identities {
         });
     }
 
-    void setSuspended(String tenantId, boolean suspended, String reason) {
+    @Override
+    public void setSuspended(String tenantId, boolean suspended, String reason) {
         boolean changed = database.inTransaction(em -> {
             TenantEntity tenant = em.find(TenantEntity.class, tenantId);
             if (tenant == null) {
@@ -109,7 +126,8 @@ final class Identities {
         return normal;
     }
 
-    Invitation invite(String tenantId, String email, Set<String> roles) {
+    @Override
+    public Invitation invite(String tenantId, String email, Set<String> roles) {
         String login = normaliseEmail(email);
         if (roles.isEmpty() || !TENANT_ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("Roles must be one or more of " + TENANT_ROLES + ".");
@@ -130,8 +148,8 @@ final class Identities {
         return new Invitation(login, tenantId, token, expires);
     }
 
-    /** Sets the password of the invited account whose token this is, and spends the token. */
-    void activate(String token, String password) {
+    @Override
+    public void activate(String token, String password) {
         String hash = Secrets.sha256Hex(token == null ? "" : token);
         Account account = database.read(em -> em.createQuery(
                 "select a from Account a where a.activationTokenHash = :h", Account.class)
@@ -151,7 +169,8 @@ final class Identities {
         audit.record("identity.user-activated", account.tenantId(), account.username(), null, null);
     }
 
-    List<Account> users(String tenantId) {
+    @Override
+    public List<Account> users(String tenantId) {
         return database.read(em -> em.createQuery(
                 "select a from Account a where a.tenantId = :t order by a.username", Account.class)
                 .setParameter("t", tenantId).getResultList());
@@ -166,8 +185,8 @@ final class Identities {
                 .setParameter("t", tenantId).setParameter("u", email).getResultList().stream().filter(Identities::isActiveAdmin).count();
     }
 
-    /** Changes roles and/or enabled of a user of {@code tenantId}; empty when the tenant has no such user. */
-    Optional<Account> update(String tenantId, String email, Set<String> roles, Boolean enabled) {
+    @Override
+    public Optional<Account> update(String tenantId, String email, Set<String> roles, Boolean enabled) {
         if (roles != null && (roles.isEmpty() || !TENANT_ROLES.containsAll(roles))) {
             throw new IllegalArgumentException("Roles must be one or more of " + TENANT_ROLES + ".");
         }

@@ -14,6 +14,7 @@ import org.carbonalliance.platform.api.rest.Call;
 import org.carbonalliance.platform.api.rest.Operation;
 import org.carbonalliance.platform.api.rest.RestResource;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.web.ApiException;
@@ -50,11 +51,13 @@ public class UsersResource implements RestResource {
     public record InvitationView(String email, String activationToken, Instant expiresAt) {
     }
 
-    private final Identities identities;
+    private final UserDirectory directory;
+    private final IdentityService identities;
 
     @Activate
-    public UsersResource(@Reference AccountServiceImpl accounts) {
-        this.identities = accounts.identities();
+    public UsersResource(@Reference UserDirectory directory, @Reference IdentityService identities) {
+        this.directory = directory;
+        this.identities = identities;
     }
 
     @Override
@@ -73,7 +76,7 @@ public class UsersResource implements RestResource {
         return List.of(
                 Operation.get("").id("listUsers").summary("Users of your organisation (member-admin)")
                         .access(admin).returnsList(200, UserView.class)
-                        .handle(call -> identities.users(tenant(call)).stream().map(UserView::of).toList()),
+                        .handle(call -> directory.users(tenant(call)).stream().map(UserView::of).toList()),
                 Operation.post("").id("inviteUser")
                         .summary("Invite a user; the answer carries the one-time activation token")
                         .access(admin).body(Invite.class).returns(201, InvitationView.class)
@@ -111,7 +114,7 @@ public class UsersResource implements RestResource {
         Change body = call.body(Change.class);
         String email = call.path("email");
         try {
-            return identities.update(tenant(call), email, body.roles(), body.enabled()).map(UserView::of)
+            return directory.update(tenant(call), email, body.roles(), body.enabled()).map(UserView::of)
                     .orElseThrow(() -> ApiException.notFound("Your organisation has no user " + email + "."));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage(), List.of());

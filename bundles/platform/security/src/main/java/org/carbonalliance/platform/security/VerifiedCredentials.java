@@ -10,12 +10,15 @@ import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Remembers, for a short time, credentials that passed the slow password hash, so that HTTP Basic on every request does
  * not cost a PBKDF2 run each. Only a keyed HMAC of the credentials is kept, under a key that lives in memory only.
  */
-final class VerifiedCredentials {
+@Component(service = CredentialCache.class, configurationPid = "org.carbonalliance.security")
+public class VerifiedCredentials implements CredentialCache {
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -23,6 +26,11 @@ final class VerifiedCredentials {
     private final SecretKeySpec key;
     private final Clock clock;
     private final Duration lifetime;
+
+    @Activate
+    public VerifiedCredentials(SecurityConfig config) {
+        this(Clock.systemUTC(), Duration.ofSeconds(config.verifiedCredentialSeconds()));
+    }
 
     VerifiedCredentials(Clock clock, Duration lifetime) {
         byte[] secret = new byte[32];
@@ -32,12 +40,14 @@ final class VerifiedCredentials {
         this.lifetime = lifetime;
     }
 
-    boolean contains(String username, String password) {
+    @Override
+    public boolean contains(String username, String password) {
         Instant until = verified.get(fingerprint(username, password));
         return until != null && clock.instant().isBefore(until);
     }
 
-    void remember(String username, String password) {
+    @Override
+    public void remember(String username, String password) {
         if (verified.size() >= MAX_ENTRIES) {
             Instant now = clock.instant();
             verified.values().removeIf(until -> !now.isBefore(until));
@@ -48,8 +58,8 @@ final class VerifiedCredentials {
         verified.put(fingerprint(username, password), clock.instant().plus(lifetime));
     }
 
-    /** Forgets every remembered credential; used when any account changes. */
-    void clear() {
+    @Override
+    public void clear() {
         verified.clear();
     }
 
