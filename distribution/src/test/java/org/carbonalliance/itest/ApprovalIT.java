@@ -63,6 +63,9 @@ public class ApprovalIT extends PlatformTestSupport {
                 json(http.get(APPS + "/" + second, operator())).get("state").asText());
         assertEquals("no orphan tenant", tenants, auditCount("identity.tenant-created"));
         assertEquals("no member", members, members(http));
+        assertEquals("an unknown application is a 404, not an error", 404,
+                http.post(APPS + "/no-such-application/approve", operator(), JSON_TYPE, "").status());
+        assertEquals(404, http.post(APPS + "/no-such-application/start-review", operator(), JSON_TYPE, "").status());
     }
 
     @Test

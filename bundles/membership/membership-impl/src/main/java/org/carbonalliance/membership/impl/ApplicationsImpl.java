@@ -257,13 +257,4 @@ public class ApplicationsImpl implements Applications {
                 : Finding.fail("duplicates", same + " other application(s) have this organisation name or "
                         + "registration number."));
     }
-
-    /** The application or member named does not exist; the message says which. */
-    static final class NotFound extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotFound(String message) {
-            super(message);
-        }
-    }
 }
