@@ -121,7 +121,7 @@ public class MembersPage extends AbstractServlet {
         return "<form method='post' style='display:inline'>"
                 + "<input type='hidden' name='action' value='" + forHtmlAttribute(action) + "'>"
                 + "<input type='hidden' name='target' value='" + forHtmlAttribute(target) + "'>"
-                + "<input type='hidden' name='" + CsrfToken.FIELD + "' value='" + csrf.value() + "'>"
+                + csrf.hiddenField()
                 + (textField == null ? "" : "<input type='text' name='text' required maxlength='2000' placeholder='"
                         + forHtmlAttribute(textField) + "'>")
                 + "<button type='submit' class='ui-button' data-action='" + forHtmlAttribute(action) + "'>"

@@ -107,13 +107,13 @@ public class AlliancePage extends AbstractServlet {
         return "<form method='post' style='display:inline'>"
                 + "<input type='hidden' name='action' value='" + forHtmlAttribute(action) + "'>"
                 + "<input type='hidden' name='target' value='" + forHtmlAttribute(target) + "'>"
-                + "<input type='hidden' name='csrf' value='" + csrf.value() + "'>"
+                + csrf.hiddenField()
                 + "<button type='submit' class='ui-button'>" + forHtml(label) + "</button></form>";
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!csrf.matches(req.getParameter("csrf"))) {
+        if (!csrf.matches(req.getParameter(CsrfToken.FIELD))) {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is outdated or not from this console; reload.");
             return;
         }

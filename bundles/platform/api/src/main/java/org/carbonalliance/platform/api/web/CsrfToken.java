@@ -28,6 +28,15 @@ public final class CsrfToken {
         return value;
     }
 
+    /**
+     * @return the hidden form field carrying this token, ready to put inside a {@code <form>} (the token is hex, so it
+     *         needs no escaping)
+     * @since 1.1
+     */
+    public String hiddenField() {
+        return "<input type='hidden' name='" + FIELD + "' value='" + value + "'>";
+    }
+
     /** @return whether a posted value is this token, compared in constant time */
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
