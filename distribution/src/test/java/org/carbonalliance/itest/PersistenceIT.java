@@ -97,6 +97,24 @@ public class PersistenceIT extends PlatformTestSupport {
     }
 
     @Test
+    public void aUnitThatCannotBeMappedSaysWhyOnUseAndInHealth() throws Exception {
+        Database db = persistence.open(new PersistenceUnit("unmappable", "db/itest-probe/changelog.xml",
+                List.of(UnmappableNote.class)));
+        try {
+            PersistenceException e = assertThrows(PersistenceException.class, () -> db.read(em -> 1));
+            assertTrue(e.getMessage(), e.getMessage().contains("unmappable") && e.getMessage().contains("could not be "
+                    + "mapped"));
+            Http.Response health = http().get("/api/health", operator());
+            assertEquals(health.body(), 503, health.status());
+            assertTrue(health.body(), health.body().contains("persistence-units") && health.body().contains("DOWN"));
+        } finally {
+            db.close();
+        }
+        assertEquals("closed, the unit is no longer reported", 200, http().poll("/api/health", operator(),
+                r -> r.status() == 200, java.time.Duration.ofSeconds(10)).status());
+    }
+
+    @Test
     public void brokenMigrationIsReportedAndOpensNothing() {
         PersistenceException e = assertThrows(PersistenceException.class, () -> persistence.open(
                 new PersistenceUnit("missing", "db/no-such-changelog.xml", List.of(ProbeNote.class))));
