@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Demo data, off by default: the alliance's ten founding members as approved members, marked {@code demo} in the
  * directory. Gogo {@code membership:demo}, or start with {@code bin/alliance run --demo}. Loading twice adds nothing.
  */
-@Component(service = DemoMembers.class, immediate = true,
+@Component(service = Object.class, immediate = true,
         property = {"osgi.command.scope=membership", "osgi.command.function=demo"})
 public class DemoMembers {
 

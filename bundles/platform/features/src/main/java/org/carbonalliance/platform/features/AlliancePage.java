@@ -33,12 +33,12 @@ public class AlliancePage extends AbstractServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
-    private final transient FeatureManager manager;
+    private final transient Features manager;
     private final transient DeployProblems deployProblems;
     private final transient CsrfToken csrf = new CsrfToken();
 
     @Activate
-    public AlliancePage(BundleContext context, @Reference FeatureManager manager,
+    public AlliancePage(BundleContext context, @Reference Features manager,
             @Reference DeployProblems deployProblems) {
         this.context = context;
         this.manager = manager;

@@ -1,141 +1,16 @@
 package org.carbonalliance.platform.features;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import org.carbonalliance.platform.api.health.HealthCheck;
-import org.carbonalliance.platform.api.health.HealthResult;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
 
-/**
- * Files in deploy/ that cannot be deployed, with the cause, for as long as they lie there unchanged: jars that are not
- * zip files, have no manifest or are not OSGi bundles (checked here, since FileInstall only logs them), and feature
- * files that failed to install (reported by {@link FeatureDeployer}). Shown in /api/health (check "deploy", DEGRADED)
- * and on the console's Alliance page.
- */
-@Component(service = {DeployProblems.class, HealthCheck.class})
-public class DeployProblems implements HealthCheck {
-
-    /** A failure (or none: null cause) found for a file, valid while the file keeps the size and time it had then. */
-    private record Reported(String cause, long size, long modified) {
-    }
-
-    private final Path deployDir;
-    private final Map<Path, Reported> reported = new ConcurrentHashMap<>();
-    private final Map<Path, Reported> checkedJars = new ConcurrentHashMap<>();
-
-    @Activate
-    public DeployProblems(BundleContext context) {
-        String dir = context.getProperty("felix.fileinstall.dir");
-        this.deployDir = dir == null ? null : Path.of(dir);
-    }
-
-    @Override
-    public String name() {
-        return "deploy";
-    }
-
-    @Override
-    public HealthResult check() {
-        Map<String, String> problems = problems();
-        if (problems.isEmpty()) {
-            return HealthResult.up("Every file in deploy/ is deployed.");
-        }
-        StringBuilder message = new StringBuilder();
-        problems.forEach((file, cause) -> message.append(message.length() == 0 ? "" : "; ").append(file).append(": ")
-                .append(cause));
-        return HealthResult.degraded(message.toString());
-    }
+/** Files in deploy/ that could not be deployed, with their causes, for health and the console's Alliance page. */
+public interface DeployProblems {
 
     /** A feature file failed to install; the problem stays until the file changes or goes. */
-    void featureFailed(Path file, String cause) {
-        try {
-            reported.put(file, new Reported(cause, Files.size(file), Files.getLastModifiedTime(file).toMillis()));
-        } catch (IOException e) {
-            reported.remove(file);
-        }
-    }
+    void featureFailed(Path file, String cause);
 
-    void featureDeployed(Path file) {
-        reported.remove(file);
-    }
+    void featureDeployed(Path file);
 
     /** @return file name to cause, sorted by name */
-    Map<String, String> problems() {
-        Map<String, String> problems = new TreeMap<>();
-        reported.forEach((file, failure) -> {
-            if (unchanged(file, failure)) {
-                problems.put(file.getFileName().toString(), failure.cause());
-            } else {
-                reported.remove(file, failure);
-            }
-        });
-        if (deployDir == null || !Files.isDirectory(deployDir)) {
-            return problems;
-        }
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(deployDir, "*.jar")) {
-            for (Path jar : jars) {
-                String cause = cachedJarProblem(jar);
-                if (cause != null) {
-                    problems.put(jar.getFileName().toString(), cause);
-                }
-            }
-        } catch (IOException e) {
-            problems.put("deploy/", "cannot be read: " + e.getMessage());
-        }
-        return problems;
-    }
-
-    private static boolean unchanged(Path file, Reported failure) {
-        try {
-            return Files.size(file) == failure.size()
-                    && Files.getLastModifiedTime(file).toMillis() == failure.modified();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Reads a jar again only when its size or time changed: health requests (anonymous too) cost a stat each. */
-    private String cachedJarProblem(Path jar) {
-        try {
-            long size = Files.size(jar);
-            long modified = Files.getLastModifiedTime(jar).toMillis();
-            Reported known = checkedJars.get(jar);
-            if (known == null || known.size() != size || known.modified() != modified) {
-                String cause = jarProblem(jar);
-                known = new Reported(cause, size, modified);
-                checkedJars.put(jar, known);
-            }
-            return known.cause();
-        } catch (IOException e) {
-            checkedJars.remove(jar);
-            return null; // gone meanwhile
-        }
-    }
-
-    /** @return why {@code jar} cannot be a bundle, or null when it can */
-    static String jarProblem(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            if (manifest == null) {
-                return "not an OSGi bundle: the jar has no META-INF/MANIFEST.MF";
-            }
-            Attributes main = manifest.getMainAttributes();
-            if (main.getValue("Bundle-SymbolicName") == null) {
-                return "not an OSGi bundle: its manifest has no Bundle-SymbolicName";
-            }
-            return null;
-        } catch (IOException e) {
-            return "not a jar (zip) file: " + e.getMessage();
-        }
-    }
+    Map<String, String> problems();
 }

@@ -8,17 +8,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Gogo commands: {@code feature:list}, {@code feature:install}, {@code feature:uninstall}. */
-@Component(service = FeatureCommands.class, property = {
+@Component(service = Object.class, property = {
         "osgi.command.scope=feature",
         "osgi.command.function=list",
         "osgi.command.function=install",
         "osgi.command.function=uninstall" })
 public class FeatureCommands {
 
-    private final FeatureManager manager;
+    private final Features manager;
 
     @Activate
-    public FeatureCommands(@Reference FeatureManager manager) {
+    public FeatureCommands(@Reference Features manager) {
         this.manager = manager;
     }
 

@@ -20,12 +20,12 @@ public class FeatureDeployer implements ArtifactInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureDeployer.class);
 
-    private final FeatureManager manager;
+    private final Features manager;
     private final DeployProblems problems;
     private final Map<File, String> deployed = new ConcurrentHashMap<>();
 
     @Activate
-    public FeatureDeployer(@Reference FeatureManager manager, @Reference DeployProblems problems) {
+    public FeatureDeployer(@Reference Features manager, @Reference DeployProblems problems) {
         this.manager = manager;
         this.problems = problems;
     }

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * order. Uninstalling removes only bundles a feature brought that no other installed feature needs, and refreshes only
  * those.
  */
-@Component(service = FeatureManager.class, immediate = true)
-public class FeatureManager {
+@Component(service = Features.class, immediate = true)
+public class FeatureManager implements Features {
 
     static final String PLATFORM_FEATURE_FILE = "platform.json";
     private static final Logger LOG = LoggerFactory.getLogger(FeatureManager.class);
@@ -87,6 +87,7 @@ public class FeatureManager {
     }
 
     /** Installs the feature in {@code file}; installing the same feature again is a no-op. */
+    @Override
     public synchronized FeatureRecord install(Path file) throws IOException, FeatureException {
         Feature feature = read(file);
         String id = feature.getID().toString();
@@ -127,6 +128,7 @@ public class FeatureManager {
     }
 
     /** Uninstalls the feature with {@code id}, with what it brought that nothing else needs. */
+    @Override
     public synchronized void uninstall(String id) throws IOException, FeatureException {
         FeatureRecord record = state.get(id);
         if (record == null) {
@@ -160,11 +162,13 @@ public class FeatureManager {
         LOG.info("Uninstalled feature {} ({} bundles removed)", id, removed.size());
     }
 
+    @Override
     public Collection<FeatureRecord> installed() {
         return state.features();
     }
 
     /** @return the feature files in the distribution's features/ folder */
+    @Override
     public List<Path> available() throws IOException {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(featuresDir)) {
@@ -177,6 +181,7 @@ public class FeatureManager {
     }
 
     /** @return the feature file named {@code name} (with or without .json) in features/, if there is one */
+    @Override
     public Path availableFile(String name) {
         String fileName = name.endsWith(".json") ? name : name + ".json";
         Path file = featuresDir.resolve(fileName).normalize();

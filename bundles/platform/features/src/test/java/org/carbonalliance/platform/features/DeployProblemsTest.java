@@ -41,13 +41,13 @@ public class DeployProblemsTest {
 
     @Test
     public void aBundleIsFine() throws Exception {
-        assertNull(DeployProblems.jarProblem(jar(manifest("org.example.plugin"))));
+        assertNull(DeployFolderCheck.jarProblem(jar(manifest("org.example.plugin"))));
     }
 
     @Test
     public void aPlainJarIsNotABundle() throws Exception {
         assertEquals("not an OSGi bundle: its manifest has no Bundle-SymbolicName",
-                DeployProblems.jarProblem(jar(manifest(null))));
+                DeployFolderCheck.jarProblem(jar(manifest(null))));
     }
 
     @Test
@@ -57,9 +57,9 @@ public class DeployProblemsTest {
             out.putNextEntry(new ZipEntry("readme.txt"));
             out.closeEntry();
         }
-        assertEquals("not an OSGi bundle: the jar has no META-INF/MANIFEST.MF", DeployProblems.jarProblem(zip));
+        assertEquals("not an OSGi bundle: the jar has no META-INF/MANIFEST.MF", DeployFolderCheck.jarProblem(zip));
         Path garbage = folder.newFile().toPath();
         Files.writeString(garbage, "not a zip");
-        assertTrue(DeployProblems.jarProblem(garbage).startsWith("not a jar (zip) file: "));
+        assertTrue(DeployFolderCheck.jarProblem(garbage).startsWith("not a jar (zip) file: "));
     }
 }

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Gogo command {@code audit:verify}: recomputes the audit log's hash chain. */
-@Component(service = AuditCommands.class, property = {"osgi.command.scope=audit", "osgi.command.function=verify"})
+@Component(service = Object.class, property = {"osgi.command.scope=audit", "osgi.command.function=verify"})
 public class AuditCommands {
 
     private final AuditLog audit;

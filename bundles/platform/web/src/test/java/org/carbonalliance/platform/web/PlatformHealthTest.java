@@ -16,14 +16,14 @@ public class PlatformHealthTest {
                 + "Caused by: java.lang.IllegalArgumentException: ALLIANCE_ADMIN_PASSWORD must have at least 12 "
                 + "characters; no operator account was created.\n\tat a.b.C.d(C.java:2)";
         assertEquals("ALLIANCE_ADMIN_PASSWORD must have at least 12 characters; no operator account was created.",
-                PlatformHealth.rootCause(failure));
+                PlatformHealthImpl.rootCause(failure));
     }
 
     @Test
     public void aFailureWithoutCausesGivesItsFirstLine() {
-        assertEquals("activation failed: no database", PlatformHealth.rootCause(
+        assertEquals("activation failed: no database", PlatformHealthImpl.rootCause(
                 "java.lang.IllegalStateException: activation failed: no database\n\tat a.b(C.java:1)"));
-        assertEquals("unknown cause", PlatformHealth.rootCause(null));
+        assertEquals("unknown cause", PlatformHealthImpl.rootCause(null));
     }
 
     @Test
