@@ -16,6 +16,7 @@ import org.carbonalliance.membership.api.Seeking;
 import org.carbonalliance.platform.api.validation.ClimateTag;
 import org.carbonalliance.platform.api.validation.Country;
 import org.carbonalliance.platform.api.validation.SingleLine;
+import org.carbonalliance.platform.api.validation.WebAddress;
 
 /** The JSON body of a (re)submission: its constraints are the rules, checked before anything is stored. */
 public record ApplicationRequest(
@@ -25,8 +26,7 @@ public record ApplicationRequest(
                 + "international-organisation, ngo, public-body") String type,
         @NotNull @Country String country,
         @NotBlank @Size(min = 2, max = 100) @SingleLine String registrationNumber,
-        @NotBlank @Size(min = 8, max = 300) @Pattern(regexp = "https?://[^\\s/?#]+\\.[^\\s]*",
-                message = "an http or https address") String website,
+        @NotBlank @Size(min = 8, max = 300) @WebAddress String website,
         @NotBlank @Size(min = 2, max = 200) @SingleLine String contactName,
         @NotBlank @Email(message = "an e-mail address") @Size(min = 3, max = 320) @SingleLine String contactEmail,
         @NotEmpty(message = "at least one of Y02A, Y02B, Y02C, Y02D, Y02E, Y02P, Y02T, Y02W, Y04S")
@@ -37,13 +37,28 @@ public record ApplicationRequest(
 
     static final String TYPES = "company|research-institute|university|international-organisation|ngo|public-body";
 
+    /** Text is checked as it will be stored: stripped, and an empty local name is none. */
+    public ApplicationRequest {
+        organisationName = strip(organisationName);
+        localName = strip(localName);
+        localName = localName == null || localName.isEmpty() ? null : localName;
+        registrationNumber = strip(registrationNumber);
+        website = strip(website);
+        contactName = strip(contactName);
+        contactEmail = strip(contactEmail);
+        statement = strip(statement);
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+
     /** @return the form this valid request describes: text stripped, codes in their canonical case */
     ApplicationForm toForm() {
         Set<String> tags = new LinkedHashSet<>();
         areas.forEach(area -> tags.add(area.strip().toUpperCase(Locale.ROOT)));
-        return new ApplicationForm(organisationName.strip(), localName == null ? null : localName.strip(),
-                OrganisationType.fromWire(type), country.toUpperCase(Locale.ROOT), registrationNumber.strip(),
-                website.strip(), contactName.strip(), contactEmail.strip().toLowerCase(Locale.ROOT), tags,
-                statement.strip(), Seeking.fromWire(seeking));
+        return new ApplicationForm(organisationName, localName, OrganisationType.fromWire(type),
+                country.toUpperCase(Locale.ROOT), registrationNumber, website, contactName,
+                contactEmail.toLowerCase(Locale.ROOT), tags, statement, Seeking.fromWire(seeking));
     }
 }

@@ -1,6 +1,5 @@
 package org.carbonalliance.membership.impl;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -16,20 +15,33 @@ final class ApplicationViews {
     private ApplicationViews() {
     }
 
-    /** An application as its applicant sees it; reviewers also get the tenant and the checks' findings. */
+    /** An application as its applicant sees it. */
+    public record ApplicantView(String id, String state, String organisationName, String localName, String type,
+            String country, String registrationNumber, String website, String contactName, String contactEmail,
+            Set<String> areas, String statement, String seeking, String decisionNote, Instant submittedAt,
+            Instant updatedAt) {
+
+        static ApplicantView of(Application a) {
+            ApplicationForm form = a.form();
+            return new ApplicantView(a.id(), a.state().wire(), form.organisationName(), form.localName(),
+                    form.type().wire(), form.country(), form.registrationNumber(), form.website(), form.contactName(),
+                    form.contactEmail(), a.areaSet(), form.statement(), form.seeking().wire(), a.decisionNote(),
+                    a.submittedAt(), a.updatedAt());
+        }
+    }
+
+    /** An application as the secretariat sees it: the applicant's view, the member's tenant and the findings. */
     public record ApplicationView(String id, String state, String organisationName, String localName, String type,
             String country, String registrationNumber, String website, String contactName, String contactEmail,
             Set<String> areas, String statement, String seeking, String decisionNote, Instant submittedAt,
-            Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String tenantId,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Finding> findings) {
+            Instant updatedAt, String tenantId, List<Finding> findings) {
 
-        static ApplicationView of(Application a, boolean reviewer) {
+        static ApplicationView of(Application a) {
             ApplicationForm form = a.form();
             return new ApplicationView(a.id(), a.state().wire(), form.organisationName(), form.localName(),
                     form.type().wire(), form.country(), form.registrationNumber(), form.website(), form.contactName(),
                     form.contactEmail(), a.areaSet(), form.statement(), form.seeking().wire(), a.decisionNote(),
-                    a.submittedAt(), a.updatedAt(), reviewer ? a.tenantId() : null,
-                    reviewer ? findings(a.findings()) : null);
+                    a.submittedAt(), a.updatedAt(), a.tenantId(), findings(a.findings()));
         }
 
         private static List<Finding> findings(String json) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.carbonalliance.membership.api.ApplicationState;
+import org.carbonalliance.membership.impl.ApplicationViews.ApplicantView;
 import org.carbonalliance.membership.impl.ApplicationViews.ApplicationPage;
 import org.carbonalliance.membership.impl.ApplicationViews.ApplicationView;
 import org.carbonalliance.membership.impl.ApplicationViews.Approval;
@@ -73,9 +74,13 @@ public class ApplicationsResource implements RestResource {
                 Operation.get("/{id}").id("getApplication")
                         .summary("An application: for its applicant (X-Status-Token) and the secretariat")
                         .access(Access.PUBLIC).header(TOKEN_HEADER, "the status token given at submission", false)
-                        .returns(200, ApplicationView.class).error(401, "neither a status token nor a login")
+                        .returns(200, ApplicantView.class).error(401, "neither a status token nor a login")
                         .error(403, "the token is not this application's").error(404, "no such application")
-                        .handle(call -> ApplicationView.of(applicantOrAdmin(call), isAdmin(call))),
+                        .handle(call -> {
+                            // The secretariat gets the full view, a superset of the applicant's.
+                            Application application = applicantOrAdmin(call);
+                            return isAdmin(call) ? ApplicationView.of(application) : ApplicantView.of(application);
+                        }),
                 decision("approve", "approveApplication", "Approve: create the member and invite its contact",
                         Approval.class, null, call -> {
                             Invitation invitation = applications.approve(call.path("id"));
@@ -134,7 +139,7 @@ public class ApplicationsResource implements RestResource {
         int offset = call.queryInt("offset", 0, 0, Integer.MAX_VALUE);
         int limit = call.queryInt("limit", 50, 1, 200);
         return new ApplicationPage(applications.list(state, offset, limit).stream()
-                .map(a -> ApplicationView.of(a, true)).toList(), offset, limit);
+                .map(ApplicationView::of).toList(), offset, limit);
     }
 
     /** A secretariat decision on {@code /{id}/<action>}; the application's state decides what is possible (409). */

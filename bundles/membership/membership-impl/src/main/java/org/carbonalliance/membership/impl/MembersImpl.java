@@ -11,6 +11,7 @@ import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.MembershipEvents;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,14 +25,16 @@ public class MembersImpl implements Members {
 
     private final Database database;
     private final IdentityService identity;
+    private final Transactions transactions;
     private final AuditLog audit;
     private final EventAdmin events;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public MembersImpl(@Reference MembershipStore store, @Reference IdentityService identity,
-            @Reference AuditLog audit, @Reference EventAdmin events) {
+    public MembersImpl(@Reference MembershipStore store, @Reference Transactions transactions,
+            @Reference IdentityService identity, @Reference AuditLog audit, @Reference EventAdmin events) {
         this.database = store.database();
+        this.transactions = transactions;
         this.identity = identity;
         this.audit = audit;
         this.events = events;
@@ -62,21 +65,30 @@ public class MembersImpl implements Members {
 
     @Override
     public void suspend(String tenantId, String reason) {
-        change(tenantId, Set.of(Member.Status.ACTIVE), Member.Status.SUSPENDED, reason, MembershipEvents.SUSPENDED);
-        identity.setSuspended(tenantId, true, reason);
+        transactions.atomically(() -> {
+            change(tenantId, Set.of(Member.Status.ACTIVE), Member.Status.SUSPENDED, reason, MembershipEvents.SUSPENDED);
+            identity.setSuspended(tenantId, true, reason);
+            return null;
+        });
     }
 
     @Override
     public void reinstate(String tenantId) {
-        change(tenantId, Set.of(Member.Status.SUSPENDED), Member.Status.ACTIVE, null, MembershipEvents.REINSTATED);
-        identity.setSuspended(tenantId, false, null);
+        transactions.atomically(() -> {
+            change(tenantId, Set.of(Member.Status.SUSPENDED), Member.Status.ACTIVE, null, MembershipEvents.REINSTATED);
+            identity.setSuspended(tenantId, false, null);
+            return null;
+        });
     }
 
     @Override
     public void withdraw(String tenantId, String reason) {
-        change(tenantId, Set.of(Member.Status.ACTIVE, Member.Status.SUSPENDED), Member.Status.WITHDRAWN, reason,
-                MembershipEvents.WITHDRAWN);
-        identity.setSuspended(tenantId, true, "withdrawn from the alliance");
+        transactions.atomically(() -> {
+            change(tenantId, Set.of(Member.Status.ACTIVE, Member.Status.SUSPENDED), Member.Status.WITHDRAWN, reason,
+                    MembershipEvents.WITHDRAWN);
+            identity.setSuspended(tenantId, true, "withdrawn from the alliance");
+            return null;
+        });
     }
 
     private void change(String tenantId, Set<Member.Status> from, Member.Status to, String reason, String topic) {
@@ -102,6 +114,6 @@ public class MembersImpl implements Members {
         if (reason != null) {
             props.put(MembershipEvents.REASON, reason);
         }
-        events.postEvent(new Event(topic, props));
+        transactions.afterCommit(() -> events.postEvent(new Event(topic, props)));
     }
 }

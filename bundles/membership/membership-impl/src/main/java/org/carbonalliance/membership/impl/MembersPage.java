@@ -110,7 +110,7 @@ public class MembersPage extends AbstractServlet {
 
     private static String findings(Application a) {
         StringBuilder html = new StringBuilder("<ul>");
-        for (Finding f : ApplicationViews.ApplicationView.of(a, true).findings()) {
+        for (Finding f : ApplicationViews.ApplicationView.of(a).findings()) {
             html.append("<li>").append(forHtml(f.level().name())).append(' ').append(forHtml(f.check()))
                     .append(": ").append(forHtml(f.message())).append("</li>");
         }

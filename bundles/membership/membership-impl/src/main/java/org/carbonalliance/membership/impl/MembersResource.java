@@ -1,6 +1,5 @@
 package org.carbonalliance.membership.impl;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -29,17 +28,25 @@ public class MembersResource implements RestResource {
     public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    /** A member: the directory shows the public part; the member itself and the secretariat see the rest too. */
-    public record MemberView(String id, String name, String localName, String type, String country,
-            List<String> areas, String website, Instant memberSince, boolean demo,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String status,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String applicationId) {
+    /** A member as the public directory shows it. */
+    public record DirectoryEntry(String id, String name, String localName, String type, String country,
+            List<String> areas, String website, Instant memberSince, boolean demo) {
 
-        static MemberView of(Member m, boolean full) {
+        static DirectoryEntry of(Member m) {
+            return new DirectoryEntry(m.tenantId(), m.name(), m.localName(), m.type(), m.country(), m.areas(),
+                    m.website(), m.memberSince(), m.demo());
+        }
+    }
+
+    /** A member's full record, for itself and the secretariat: the directory entry and its state. */
+    public record MemberView(String id, String name, String localName, String type, String country,
+            List<String> areas, String website, Instant memberSince, boolean demo, String status,
+            String statusReason, String applicationId) {
+
+        static MemberView of(Member m) {
             return new MemberView(m.tenantId(), m.name(), m.localName(), m.type(), m.country(), m.areas(),
-                    m.website(), m.memberSince(), m.demo(), full ? m.status().name().toLowerCase(Locale.ROOT) : null,
-                    full ? m.statusReason() : null, full ? m.applicationId() : null);
+                    m.website(), m.memberSince(), m.demo(), m.status().name().toLowerCase(Locale.ROOT),
+                    m.statusReason(), m.applicationId());
         }
     }
 
@@ -68,9 +75,11 @@ public class MembersResource implements RestResource {
                 Operation.get("").id("listMembers")
                         .summary("Directory of active members (public); ?all=true for alliance-admins")
                         .access(Access.PUBLIC).query("all", "boolean", "alliance-admins: include inactive members")
-                        .returnsList(200, MemberView.class).handle(call -> {
+                        .returnsList(200, DirectoryEntry.class).handle(call -> {
+                            // Operators asking for all members get full records (a superset of the entry).
                             boolean all = isAdmin(call) && call.query("all").map("true"::equals).orElse(false);
-                            return members.list(all).stream().map(m -> MemberView.of(m, all)).toList();
+                            return members.list(all).stream()
+                                    .map(m -> all ? (Object) MemberView.of(m) : DirectoryEntry.of(m)).toList();
                         }),
                 Operation.get("/{tenantId}").id("getMember")
                         .summary("A member's full record: for itself and the secretariat")
@@ -118,7 +127,7 @@ public class MembersResource implements RestResource {
     }
 
     private MemberView view(String tenantId) {
-        return members.find(tenantId).map(m -> MemberView.of(m, true))
+        return members.find(tenantId).map(MemberView::of)
                 .orElseThrow(() -> ApiException.notFound("There is no member " + tenantId + "."));
     }
 

@@ -31,7 +31,7 @@ final class MembershipFixture implements AutoCloseable {
         }
     };
     final MembershipStoreImpl store = new MembershipStoreImpl(persistence);
-    final MembersImpl members = new MembersImpl(store, identity, audit, eventAdmin);
+    final MembersImpl members = new MembersImpl(store, persistence.transactions(), identity, audit, eventAdmin);
     final ApplicationsImpl applications = new ApplicationsImpl(store, members, persistence.transactions(), identity,
             audit, eventAdmin);
 

@@ -34,14 +34,26 @@ public class ApiContextHelper extends ServletContextHelper {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccountService accounts;
 
-    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + ApiContext.PUBLIC + "=true)")
-    void addPublicServlet(Map<String, Object> properties) {
-        publicPatterns.add(PublicPatterns.of(properties.get(PATTERN)));
+    /** Every servlet of the API context, public or not, so the most specific pattern decides (see PublicPatterns). */
+    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addServlet(Map<String, Object> properties) {
+        if (inApiContext(properties)) {
+            publicPatterns.add(PublicPatterns.of(properties.get(PATTERN)), isPublic(properties));
+        }
     }
 
-    void removePublicServlet(Map<String, Object> properties) {
-        publicPatterns.remove(PublicPatterns.of(properties.get(PATTERN)));
+    void removeServlet(Map<String, Object> properties) {
+        if (inApiContext(properties)) {
+            publicPatterns.remove(PublicPatterns.of(properties.get(PATTERN)), isPublic(properties));
+        }
+    }
+
+    private static boolean inApiContext(Map<String, Object> properties) {
+        return ApiContext.SELECT.equals(String.valueOf(properties.get("osgi.http.whiteboard.context.select")));
+    }
+
+    private static boolean isPublic(Map<String, Object> properties) {
+        return "true".equals(String.valueOf(properties.get(ApiContext.PUBLIC)));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.security.Tenant;
@@ -43,18 +44,20 @@ public class Identities implements IdentityService, UserDirectory {
     private final Clock clock;
     private final AuditLog audit;
     private final Runnable accountsChanged;
+    private final Transactions transactions;
     private final Duration activationValidity;
     private final Map<String, Boolean> tenantActive = new ConcurrentHashMap<>();
 
     @Activate
-    public Identities(@Reference SecurityStore store, @Reference AuditLog audit,
+    public Identities(@Reference SecurityStore store, @Reference Transactions transactions, @Reference AuditLog audit,
             @Reference CredentialCache credentials, SecurityConfig config) {
-        this(store.database(), Clock.systemUTC(), audit, credentials::clear,
+        this(store.database(), transactions, Clock.systemUTC(), audit, credentials::clear,
                 Duration.ofDays(config.activationValidityDays()));
     }
 
-    Identities(Database database, Clock clock, AuditLog audit, Runnable accountsChanged,
+    Identities(Database database, Transactions transactions, Clock clock, AuditLog audit, Runnable accountsChanged,
             Duration activationValidity) {
+        this.transactions = transactions;
         this.activationValidity = activationValidity;
         this.database = database;
         this.clock = clock;
@@ -110,8 +113,11 @@ public class Identities implements IdentityService, UserDirectory {
             tenant.setSuspended(suspended, reason);
             return true;
         });
-        tenantActive.remove(tenantId);
-        accountsChanged.run();
+        // After the commit: a login in between must not cache the old state (inside atomic work, the commit is later).
+        transactions.afterCommit(() -> {
+            tenantActive.remove(tenantId);
+            accountsChanged.run();
+        });
         if (changed) {
             audit.record(suspended ? "identity.tenant-suspended" : "identity.tenant-reinstated", tenantId, tenantId,
                     AuditTrail.json("suspended", !suspended), AuditTrail.json("suspended", suspended, "reason", reason));
@@ -213,7 +219,7 @@ public class Identities implements IdentityService, UserDirectory {
             return Optional.of(account);
         });
         updated.ifPresent(account -> {
-            accountsChanged.run();
+            transactions.afterCommit(accountsChanged);
             audit.record("identity.user-changed", tenantId, email, before[0],
                     AuditTrail.json("roles", account.roles(), "enabled", account.enabled()));
         });

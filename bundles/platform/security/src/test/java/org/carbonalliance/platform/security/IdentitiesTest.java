@@ -30,7 +30,7 @@ public class IdentitiesTest {
                     TenantEntity.class)));
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final AtomicInteger cacheCleared = new AtomicInteger();
-    private final Identities identities = new Identities(database, Clock.systemUTC(), audit,
+    private final Identities identities = new Identities(database, persistence.transactions(), Clock.systemUTC(), audit,
             cacheCleared::incrementAndGet, Duration.ofDays(7));
 
     @After

@@ -11,15 +11,31 @@ public class PublicPatternsTest {
     @Test
     public void exactAndPrefixPatterns() {
         PublicPatterns patterns = new PublicPatterns();
-        patterns.add(List.of("/health", "/membership/applications/*"));
+        patterns.add(List.of("/health", "/membership/applications/*"), true);
         assertTrue(patterns.matches("/health"));
         assertFalse(patterns.matches("/health/secret"));
         assertTrue(patterns.matches("/membership/applications"));
         assertTrue(patterns.matches("/membership/applications/42"));
         assertFalse(patterns.matches("/membership/applicationsX"));
         assertFalse(patterns.matches("/features"));
-        patterns.remove(List.of("/health"));
+        patterns.remove(List.of("/health"), true);
         assertFalse(patterns.matches("/health"));
+    }
+
+    @Test
+    public void aProtectedServletBelowAPublicOneStaysProtected() {
+        PublicPatterns patterns = new PublicPatterns();
+        patterns.add(List.of("/health", "/health/*"), true);
+        patterns.add(List.of("/health/details/*"), false);
+        assertTrue(patterns.matches("/health"));
+        assertTrue(patterns.matches("/health/other"));
+        assertFalse(patterns.matches("/health/details"));
+        assertFalse(patterns.matches("/health/details/x"));
+        patterns.add(List.of("/health/*"), false);
+        assertFalse("one protected servlet on the same pattern closes it", patterns.matches("/health/other"));
+        patterns.remove(List.of("/health/details/*"), false);
+        patterns.remove(List.of("/health/*"), false);
+        assertTrue(patterns.matches("/health/details"));
     }
 
     @Test

@@ -24,7 +24,8 @@ final class OperationDocs {
         out.put("summary", operation.summary());
         out.put("tags", List.of(tag));
         if (operation.access().isPublic()) {
-            out.put("security", List.of());
+            // Optional login: anyone may call, and a logged-in caller (an operator) may get more.
+            out.put("security", List.of(Map.of(), Map.of("basic", List.of()), Map.of("apiKey", List.of())));
         } else if (!operation.access().roles().isEmpty()) {
             out.put("description", "Needs the role " + String.join(" or ", operation.access().roles()) + ".");
         }
@@ -52,6 +53,11 @@ final class OperationDocs {
         if (operation.body() != null || !operation.params().isEmpty() || fullPath.contains("{")) {
             responses.put("400", ErrorSchema.response("the request is malformed or invalid; details name each "
                     + "problem"));
+        }
+        if (operation.body() != null) {
+            responses.put("408", ErrorSchema.response("the body did not arrive completely in time"));
+            responses.put("413", ErrorSchema.response("the body is larger than the configured limit"));
+            responses.put("415", ErrorSchema.response("the body is not application/json"));
         }
         if (!operation.access().isPublic()) {
             responses.put("401", ErrorSchema.response("not logged in"));

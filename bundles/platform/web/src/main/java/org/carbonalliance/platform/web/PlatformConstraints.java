@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.carbonalliance.platform.api.validation.ClimateTag;
 import org.carbonalliance.platform.api.validation.Country;
+import org.carbonalliance.platform.api.validation.WebAddress;
 
 /**
  * Adds what the platform's custom constraints mean to generated schemas: {@link Country} as a two-letter pattern,
- * {@link ClimateTag} as an enum (also on list items), so clients see the same rules the server checks.
+ * {@link ClimateTag} as an enum (also on list items), {@link WebAddress} as a URI, so clients see the same rules the
+ * server checks.
  */
 final class PlatformConstraints {
 
@@ -48,6 +50,12 @@ final class PlatformConstraints {
         if (country) {
             property.put("pattern", COUNTRY_PATTERN);
             property.put("description", "ISO 3166-1 alpha-2 country code, such as CN or DE");
+        }
+        boolean web = annotated.isAnnotationPresent(WebAddress.class)
+                || (component != null && component.isAnnotationPresent(WebAddress.class));
+        if (web) {
+            property.put("format", "uri");
+            property.put("pattern", "^https?://");
         }
         if (tag) {
             property.put("enum", List.copyOf(new TreeSet<>(ClimateTag.TAGS)));
