@@ -2,7 +2,9 @@ package org.carbonalliance.platform.persistence;
 
 import jakarta.persistence.EntityManager;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.PersistenceException;
@@ -13,6 +15,9 @@ import org.carbonalliance.platform.api.persistence.PersistenceException;
  * be mapped answers every use with the reason.
  */
 final class OpeningDatabase implements Database {
+
+    /** Longer than any mapping takes (about 1 s for the first unit, 0.1 s for further ones). */
+    private static final long WAIT_SECONDS = 120;
 
     private final String description;
     private final CompletableFuture<HibernateDatabase> mapping;
@@ -27,11 +32,17 @@ final class OpeningDatabase implements Database {
 
     private HibernateDatabase ready() {
         try {
-            return mapping.join();
-        } catch (CompletionException e) {
+            return mapping.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new PersistenceException("Persistence unit " + description + " could not be mapped: "
                     + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new PersistenceException("Persistence unit " + description + " is still being mapped after "
+                    + WAIT_SECONDS + " s; see data/log/alliance.log", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("Interrupted while waiting for persistence unit " + description, e);
         }
     }
 

@@ -77,5 +77,8 @@ public class UnitMappingsImpl implements UnitMappings, HealthCheck {
     @Deactivate
     void stop() {
         threads.shutdownNow();
+        // Whoever waits for a mapping that will now never be built gets an answer instead of waiting forever.
+        units.values().forEach(future -> future.completeExceptionally(
+                new IllegalStateException("the persistence bundle stopped before the mapping was built")));
     }
 }

@@ -23,6 +23,11 @@ final class RecordSchemas {
         return cache.computeIfAbsent(type, RecordSchemas::generate);
     }
 
+    /** Forgets {@code type}'s schemas, so a bundle that went away keeps no class loader alive through the cache. */
+    void forget(Class<?> type) {
+        cache.remove(type);
+    }
+
     /** @return the name {@code type}'s schema has in {@code components/schemas} */
     static String name(Class<?> type) {
         return type.getSimpleName();

@@ -35,7 +35,8 @@ public class RestResources implements OpenApiContributor {
     private static final Logger LOG = LoggerFactory.getLogger(RestResources.class);
 
     /** What one served resource contributes. */
-    private record Served(ServiceRegistration<Servlet> servlet, Map<String, Object> paths, Map<String, Object> schemas) {
+    private record Served(ServiceRegistration<Servlet> servlet, Map<String, Object> paths, Map<String, Object> schemas,
+            Set<Class<?>> types) {
     }
 
     private final BundleContext context;
@@ -60,6 +61,7 @@ public class RestResources implements OpenApiContributor {
     void removeResource(RestResource resource) {
         Served gone = served.remove(resource);
         if (gone != null) {
+            gone.types().forEach(schemas::forget);
             try {
                 gone.servlet().unregister();
             } catch (IllegalStateException e) {
@@ -83,6 +85,7 @@ public class RestResources implements OpenApiContributor {
         Set<String> seen = new HashSet<>();
         Map<String, Object> paths = new TreeMap<>();
         Map<String, Object> types = new LinkedHashMap<>();
+        Set<Class<?>> classes = new HashSet<>();
         boolean anyPublic = false;
         for (Operation operation : operations) {
             if (!seen.add(operation.method() + " " + operation.path().replaceAll("\\{[^}]+}", "{}"))) {
@@ -95,11 +98,13 @@ public class RestResources implements OpenApiContributor {
                     OperationDocs.describe(operation, resource.tag(), fullPath));
             for (Class<?> type : new Class<?>[] {operation.body(), operation.response()}) {
                 if (type != null) {
+                    classes.add(type);
                     types.putAll(schemas.of(type));
                 }
             }
             anyPublic |= operation.access().isPublic();
         }
+        refuseTakenSchemaNames(types);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("osgi.http.whiteboard.servlet.pattern", new String[] {base, base + "/*"});
         properties.put("osgi.http.whiteboard.context.select", ApiContext.SELECT);
@@ -109,7 +114,27 @@ public class RestResources implements OpenApiContributor {
         properties.put(ApiContext.PUBLIC, anyPublic);
         ServiceRegistration<Servlet> registration = context.registerService(Servlet.class,
                 new ResourceServlet(operations, validator), properties);
-        return new Served(registration, paths, types);
+        return new Served(registration, paths, types, classes);
+    }
+
+    /**
+     * Schema names are global in the document: a record named like another resource's different record (or like the
+     * platform's {@code Error}) would silently replace it, so such a resource is refused with the reason.
+     */
+    private void refuseTakenSchemaNames(Map<String, Object> types) {
+        for (Map.Entry<String, Object> type : types.entrySet()) {
+            if (type.getKey().equals(ErrorSchema.NAME)) {
+                throw new IllegalArgumentException("a record may not be named " + ErrorSchema.NAME
+                        + ": the platform's error shape has that schema name");
+            }
+            for (Served other : served.values()) {
+                Object existing = other.schemas().get(type.getKey());
+                if (existing != null && !existing.equals(type.getValue())) {
+                    throw new IllegalArgumentException("the schema name " + type.getKey() + " is taken by a "
+                            + "different record of another resource; rename the record");
+                }
+            }
+        }
     }
 
     @Override

@@ -11,8 +11,8 @@ import org.carbonalliance.platform.api.rest.Operation;
 
 /**
  * Finds the operation for a method and a path below the resource's base: literal segments match exactly,
- * {@code {name}} matches one non-empty segment. Literal matches win over parameters ({@code /keys/mine} before
- * {@code /keys/{id}}).
+ * {@code {name}} matches one non-empty segment, and the most specific template serving the path decides
+ * ({@code /keys/mine} before {@code /keys/{id}}).
  */
 final class RouteTable {
 
@@ -27,24 +27,28 @@ final class RouteTable {
     private final List<Operation> operations;
 
     RouteTable(List<Operation> operations) {
-        List<Operation> sorted = new ArrayList<>(operations);
-        // Fewer parameters first: a literal segment is more specific than a parameter.
-        sorted.sort((a, b) -> Long.compare(parameterCount(a.path()), parameterCount(b.path())));
-        this.operations = sorted;
+        this.operations = List.copyOf(operations);
     }
 
-    private static long parameterCount(String template) {
-        return template.chars().filter(c -> c == '{').count();
-    }
-
-    /** @param path the decoded path below the base ("" or "/..."), as the container gives it */
+    /**
+     * @param path the decoded path below the base ("" or "/..."), as the container gives it
+     * @return the operation of the most specific template that serves the path (a literal segment beats a parameter
+     *         at the first place they differ), or, when that template has no operation for the method, the methods it
+     *         has: a less specific template never serves another one's path
+     */
     Lookup find(String method, String path) {
         String[] segments = split(path);
+        String best = null;
+        for (Operation operation : operations) {
+            if (match(split(operation.path()), segments) != null
+                    && (best == null || moreSpecific(operation.path(), best))) {
+                best = operation.path();
+            }
+        }
         Set<String> allowed = new LinkedHashSet<>();
         Match found = null;
         for (Operation operation : operations) {
-            Map<String, String> parameters = match(split(operation.path()), segments);
-            if (parameters == null) {
+            if (!operation.path().equals(best)) {
                 continue;
             }
             allowed.add(operation.method());
@@ -53,14 +57,28 @@ final class RouteTable {
             }
             boolean sameMethod = operation.method().equals(method)
                     || (method.equals("HEAD") && operation.method().equals("GET"));
-            if (found == null && sameMethod) {
-                found = new Match(operation, parameters);
+            if (sameMethod) {
+                found = new Match(operation, match(split(best), segments));
             }
         }
         if (!allowed.isEmpty()) {
             allowed.add("OPTIONS");
         }
         return new Lookup(Optional.ofNullable(found), allowed);
+    }
+
+    /** Two templates of the same length that both serve a path: the first literal where the other has a parameter. */
+    private static boolean moreSpecific(String a, String b) {
+        String[] x = split(a);
+        String[] y = split(b);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean parameterX = x[i].startsWith("{");
+            boolean parameterY = y[i].startsWith("{");
+            if (parameterX != parameterY) {
+                return !parameterX;
+            }
+        }
+        return false;
     }
 
     private static String[] split(String path) {

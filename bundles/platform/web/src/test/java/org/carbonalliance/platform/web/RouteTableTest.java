@@ -55,6 +55,17 @@ public class RouteTableTest {
     }
 
     @Test
+    public void aLessSpecificTemplateNeverServesAnotherOnesPath() {
+        RouteTable.Lookup lookup = routes.find("DELETE", "/mine");
+        assertFalse("DELETE /{id} must not delete 'mine'", lookup.match().isPresent());
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), lookup.allowed());
+        RouteTable ambiguous = new RouteTable(List.of(op(Operation.post("/{id}/approve")),
+                op(Operation.post("/batch/{x}"))));
+        assertEquals("the literal comes first", "/batch/{x}",
+                ambiguous.find("POST", "/batch/approve").match().orElseThrow().operation().path());
+    }
+
+    @Test
     public void headIsServedByGet() {
         assertEquals("GET", routes.find("HEAD", "/x").match().orElseThrow().operation().method());
     }
