@@ -1,0 +1,31 @@
+package org.carbonalliance.patentpool.api;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where a pooled patent stands at its office; its wire form is the lower-case name. */
+public enum LegalStatus {
+    /** Filed and published, not (yet) granted. */
+    PENDING,
+    /** Granted and in force. */
+    GRANTED,
+    /** Granted, then lapsed (fees not paid); may be restored at some offices. */
+    LAPSED,
+    /** Past its term. */
+    EXPIRED,
+    /** Revoked or invalidated. */
+    REVOKED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<LegalStatus> fromWire(String text) {
+        for (LegalStatus status : values()) {
+            if (status.wire().equals(text)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+}
