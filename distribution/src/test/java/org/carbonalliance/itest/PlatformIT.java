@@ -40,6 +40,44 @@ public class PlatformIT extends PlatformTestSupport {
         assertTrue("the platform has its bundles", checked > 50);
     }
 
+    /** A plugin's resource with a bad declaration is refused, named in health, and the rest keeps serving. */
+    @Test
+    public void aBadlyDeclaredResourceIsRefusedAndNamedInHealth() throws Exception {
+        org.carbonalliance.platform.api.rest.RestResource bad = new org.carbonalliance.platform.api.rest.RestResource() {
+            @Override
+            public String base() {
+                return "/itest-bad";
+            }
+
+            @Override
+            public String tag() {
+                return "itest";
+            }
+
+            @Override
+            public List<org.carbonalliance.platform.api.rest.Operation> operations() {
+                org.carbonalliance.platform.api.rest.Operation op = org.carbonalliance.platform.api.rest.Operation
+                        .get("/{id}").summary("twice").access(org.carbonalliance.platform.api.rest.Access.PUBLIC)
+                        .handle(call -> null);
+                return List.of(op, op);
+            }
+        };
+        org.osgi.framework.ServiceRegistration<?> registration = context.registerService(
+                org.carbonalliance.platform.api.rest.RestResource.class, bad, null);
+        try {
+            Http.Response health = http().poll("/api/health", operator(),
+                    r -> r.body().contains("rest-resources") && r.body().contains("declared twice"),
+                    Duration.ofSeconds(10));
+            assertTrue(health.body(), health.body().contains("declared twice: GET /{id}"));
+            assertEquals("DEGRADED", json(health).get("status").asText());
+            assertEquals("not served", 404, http().get("/api/itest-bad/1", operator()).status());
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(200, http().poll("/api/health", operator(), r -> r.body().startsWith("{\"status\":\"UP\""),
+                Duration.ofSeconds(10)).status());
+    }
+
     @Test
     public void anonymousHealthTellsStatusVersionAndCheckStatesOnly() throws Exception {
         Http.Response response = http().poll("/api/health", null, r -> r.status() == 200

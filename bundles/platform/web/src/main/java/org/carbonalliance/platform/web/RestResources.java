@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.carbonalliance.platform.api.health.HealthCheck;
+import org.carbonalliance.platform.api.health.HealthResult;
 import org.carbonalliance.platform.api.rest.Operation;
 import org.carbonalliance.platform.api.rest.RestResource;
 import org.carbonalliance.platform.api.web.ApiContext;
@@ -27,10 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The whiteboard of {@link RestResource} services: serves each one's operations under {@code /api/<base>} with a
  * {@link ResourceServlet} registered on its behalf, and documents them (paths and record schemas) in the OpenAPI
- * document. A resource whose declarations are wrong is refused with a logged reason; the rest keep serving.
+ * document. A resource whose declarations are wrong is refused with the reason (logged, and in /api/health as
+ * {@code rest-resources}); the rest keep serving.
  */
-@Component(service = OpenApiContributor.class, immediate = true)
-public class RestResources implements OpenApiContributor {
+@Component(service = {OpenApiContributor.class, HealthCheck.class}, immediate = true)
+public class RestResources implements OpenApiContributor, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestResources.class);
 
@@ -43,6 +46,8 @@ public class RestResources implements OpenApiContributor {
     private final BodyValidator validator = new BodyValidator();
     private final RecordSchemas schemas = new RecordSchemas();
     private final Map<RestResource, Served> served = new ConcurrentHashMap<>();
+    /** Resources refused, with the reason, for /api/health until they go away. */
+    private final Map<RestResource, String> refused = new ConcurrentHashMap<>();
 
     @Activate
     public RestResources(BundleContext context) {
@@ -55,10 +60,12 @@ public class RestResources implements OpenApiContributor {
             served.put(resource, serve(resource));
         } catch (RuntimeException e) {
             LOG.error("REST resource {} is not served: {}", resource.getClass().getName(), e.getMessage(), e);
+            refused.put(resource, resource.getClass().getName() + ": " + e.getMessage());
         }
     }
 
     void removeResource(RestResource resource) {
+        refused.remove(resource);
         Served gone = served.remove(resource);
         if (gone != null) {
             gone.types().forEach(schemas::forget);
@@ -135,6 +142,18 @@ public class RestResources implements OpenApiContributor {
                 }
             }
         }
+    }
+
+    @Override
+    public String name() {
+        return "rest-resources";
+    }
+
+    /** DEGRADED while a registered resource is refused (a bad declaration), naming it and why. */
+    @Override
+    public HealthResult check() {
+        return refused.isEmpty() ? HealthResult.up(served.size() + " resources served")
+                : HealthResult.degraded("not served: " + String.join("; ", refused.values()));
     }
 
     @Override
