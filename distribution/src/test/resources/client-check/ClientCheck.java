@@ -2,6 +2,7 @@ import org.carbonalliance.client.ApiClient;
 import org.carbonalliance.client.api.ExamplesApi;
 import org.carbonalliance.client.api.IdentityApi;
 import org.carbonalliance.client.api.MembershipApi;
+import org.carbonalliance.client.api.PatentpoolApi;
 import org.carbonalliance.client.api.PlatformApi;
 
 /**
@@ -17,6 +18,7 @@ public class ClientCheck {
         System.out.println("platform: health " + new PlatformApi(client).health().getStatus());
         System.out.println("identity: keys " + new IdentityApi(client).listApiKeys().getItems().size());
         System.out.println("membership: members " + new MembershipApi(client).listMembers(null).getItems().size());
+        System.out.println("patentpool: patents " + new PatentpoolApi(client).listOwnPatents().getItems().size());
         System.out.println("examples: notes " + new ExamplesApi(client).listFieldNotes().getItems().size());
     }
 }

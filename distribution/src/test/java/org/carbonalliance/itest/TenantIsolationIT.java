@@ -62,10 +62,13 @@ public class TenantIsolationIT extends PlatformTestSupport {
         JsonNode noteB = json(http.post("/api/field-notes", adminB, JSON_TYPE, "{\"text\":\"B's secret note\"}"));
         JsonNode applicationB = json(http.post("/api/membership/applications", null, JSON_TYPE,
                 MembershipIT.application("Tenant B applicant", "REG-B", "applicant@b.example")));
+        JsonNode patentB = json(http.post("/api/patentpool/patents", adminB, JSON_TYPE,
+                PatentPoolIT.patent("CN112233445B", "Tenant B's storage patent")));
         Map<String, List<String>> tenantBValues = Map.of(
                 "id", List.of(keyB.get("id").asText(), noteB.get("id").asText(), applicationB.get("id").asText()),
                 "email", List.of("admin@b.example"),
-                "tenantId", List.of(tenantB.id()));
+                "tenantId", List.of(tenantB.id()),
+                "publicationNumber", List.of(patentB.get("publicationNumber").asText()));
 
         JsonNode paths = json(http.poll("/api/openapi.json", null, r -> r.body().contains("/api/field-notes/{id}"),
                 Duration.ofSeconds(30))).get("paths");
@@ -83,7 +86,8 @@ public class TenantIsolationIT extends PlatformTestSupport {
                         assertEquals(method + " " + concrete + " anonymously: " + anonymous.body(), 401,
                                 anonymous.status());
                     }
-                    if (!concrete.equals(path.getKey())) {
+                    // Public reads (the pool's catalogue, the directory) are for everyone, other tenants included.
+                    if (!concrete.equals(path.getKey()) && !(isPublic && method.equals("GET"))) {
                         Http.Response crossTenant = http.request(method, concrete, adminA, body);
                         assertTrue(method + " " + concrete + " as tenant A answered " + crossTenant.status() + ": "
                                 + crossTenant.body(), REFUSED.contains(crossTenant.status()));
@@ -99,6 +103,8 @@ public class TenantIsolationIT extends PlatformTestSupport {
 
         assertEquals("B's key still works", 200, http.get("/api/identity/keys", "Bearer " + keyB.get("key").asText())
                 .status());
+        assertEquals("B's patent is unchanged", "granted", json(http.get("/api/patentpool/patents/CN112233445B"))
+                .get("legalStatus").asText());
         assertEquals("B's note is still there", 200,
                 http.get("/api/field-notes/" + noteB.get("id").asText(), adminB).status());
         JsonNode notesA = json(http.get("/api/field-notes", adminA));

@@ -1,0 +1,33 @@
+package org.carbonalliance.patentpool.impl;
+
+import java.util.List;
+import java.util.Optional;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentChange;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentRequest;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+
+/**
+ * The pool's records: contribution by a member (or the secretariat for one), the public record, the owner's changes
+ * and withdrawal with notice. Client errors are {@code ApiException}s (400 naming the fields, 403, 404, 409).
+ */
+public interface Patents {
+
+    PatentView contribute(PatentRequest request, AlliancePrincipal caller);
+
+    /** @return the patent as anyone sees it (a cross-tenant, read-only, logged view) */
+    Optional<PatentView> find(String publicationNumber);
+
+    /** @return the caller's own patents (operators: every patent) */
+    List<PatentView> own(AlliancePrincipal caller);
+
+    /**
+     * Refuses with 404 unless the caller's organisation owns the patent (the secretariat: unless it exists): checked
+     * before a change's body is read.
+     */
+    void checkOwner(String publicationNumber, AlliancePrincipal caller);
+
+    PatentView change(String publicationNumber, PatentChange change, AlliancePrincipal caller);
+
+    PatentView withdraw(String publicationNumber, String reason, AlliancePrincipal caller);
+}

@@ -1,0 +1,326 @@
+package org.carbonalliance.patentpool.impl;
+
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.carbonalliance.patentpool.api.ClimateTag;
+import org.carbonalliance.patentpool.api.CpcCode;
+import org.carbonalliance.patentpool.api.PatentPoolEvents;
+import org.carbonalliance.patentpool.api.PublicationNumber;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentChange;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentRequest;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
+import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.PersistenceService;
+import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.persistence.Transactions;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.CurrentPrincipal;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.platform.api.web.JsonText;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The pool's records in table pp_patent, each owned by its contributing member's tenant. */
+@Component(service = Patents.class, configurationPid = "org.carbonalliance.patentpool")
+@Designate(ocd = PatentPoolConfig.class)
+public class PatentsImpl implements Patents {
+
+    private final Database database;
+    private final Transactions transactions;
+    private final IdentityService identity;
+    private final AuditLog audit;
+    private final EventAdmin events;
+    private final Clock clock;
+    private final int noticeDays;
+
+    @Activate
+    public PatentsImpl(@Reference PersistenceService persistence, @Reference Transactions transactions,
+            @Reference IdentityService identity, @Reference AuditLog audit, @Reference EventAdmin events,
+            PatentPoolConfig config) {
+        this(persistence.open(new PersistenceUnit("patents", "db/patentpool/changelog.xml",
+                List.of(PooledPatent.class))), transactions, identity, audit, events, Clock.systemUTC(),
+                config.withdrawalNoticeDays());
+    }
+
+    PatentsImpl(Database database, Transactions transactions, IdentityService identity, AuditLog audit,
+            EventAdmin events, Clock clock, int noticeDays) {
+        this.database = database;
+        this.transactions = transactions;
+        this.identity = identity;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.noticeDays = noticeDays;
+    }
+
+    @Deactivate
+    void close() {
+        database.close();
+    }
+
+    @Override
+    public PatentView contribute(PatentRequest r, AlliancePrincipal caller) {
+        List<String> problems = new ArrayList<>();
+        PublicationNumber number = PublicationNumber.parse(r.publicationNumber()).orElse(null);
+        if (number == null) {
+            problems.add("publicationNumber: not a DOCDB publication number such as CN112345678A or US10123456B2");
+        }
+        if (r.titleEn() == null && r.titleZh() == null) {
+            problems.add("titleEn: a title in English (titleEn) or Chinese (titleZh) is needed");
+        }
+        List<String> cpc = cpcCodes(r.cpcCodes(), problems);
+        dateProblems(r, problems);
+        if (r.expiryDate() != null && r.expiryReason() == null) {
+            problems.add("expiryReason: required with expiryDate (otherwise the expiry is the filing date + 20 years)");
+        }
+        String tenant = contributingTenant(r.tenantId(), caller);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(problems.size() + " field(s) to correct; see details.", problems);
+        }
+        Instant now = clock.instant();
+        PooledPatent patent = new PooledPatent(number.toString(), caller.username(), now);
+        patent.setBibliography(r.familyId(), r.applicationNumber(), r.applicationDate(), r.priorityDate(),
+                r.grantDate(), number.country(), r.officeLink());
+        patent.setTexts(r.titleEn(), r.titleZh(), r.abstractEn(), r.abstractZh());
+        patent.setParties(r.applicants(), r.owners() == null ? r.applicants() : r.owners(), r.inventors());
+        patent.setClassification(cpc, tags(cpc, r.climateTags()), r.ipcCodes());
+        patent.setExpiry(r.expiryDate() != null ? r.expiryDate()
+                : r.applicationDate() == null ? null : r.applicationDate().plusYears(20), r.expiryReason());
+        patent.setLegalStatus(r.legalStatus() != null ? r.legalStatus() : r.grantDate() != null ? "granted" : "pending");
+        if (find(number.toString()).isPresent()) {
+            throw duplicate(number);
+        }
+        try {
+            asTenant(caller, tenant, () -> database.inTransaction(em -> {
+                em.persist(patent);
+                return null;
+            }));
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw duplicate(number); // contributed by someone else at the same moment
+        }
+        audit.record("patentpool.contributed", tenant, number.toString(), null,
+                JsonText.write(Map.of("title", String.valueOf(r.titleEn() != null ? r.titleEn() : r.titleZh()))));
+        post(PatentPoolEvents.CONTRIBUTED, number.toString(), tenant, Map.of());
+        return find(number.toString()).orElseThrow();
+    }
+
+    private static ApiException duplicate(PublicationNumber number) {
+        return new ApiException(409, "conflict", number + " is already in the pool.");
+    }
+
+    /** The member the patent is contributed for: the caller's own, or the one the secretariat names. */
+    private String contributingTenant(String requested, AlliancePrincipal caller) {
+        if (caller.hasRole(Roles.ALLIANCE_ADMIN) && caller.tenantId() == null) {
+            if (requested == null || identity.tenant(requested).isEmpty()) {
+                throw ApiException.badRequest("Name the member (tenantId) the secretariat contributes for.",
+                        List.of("tenantId: the tenant id of an existing member"));
+            }
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.tenantId())) {
+            throw ApiException.forbidden("Members contribute for their own organisation only.");
+        }
+        return caller.tenantId();
+    }
+
+    private static void dateProblems(PatentRequest r, List<String> problems) {
+        if (r.priorityDate() != null && r.applicationDate() != null && r.priorityDate().isAfter(r.applicationDate())) {
+            problems.add("priorityDate: after the applicationDate");
+        }
+        if (r.grantDate() != null && r.applicationDate() != null && r.grantDate().isBefore(r.applicationDate())) {
+            problems.add("grantDate: before the applicationDate");
+        }
+        if (r.expiryDate() != null && r.applicationDate() != null && !r.expiryDate().isAfter(r.applicationDate())) {
+            problems.add("expiryDate: not after the applicationDate");
+        }
+    }
+
+    private static List<String> cpcCodes(List<String> given, List<String> problems) {
+        List<String> codes = new ArrayList<>();
+        if (given == null) {
+            return codes;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            Optional<CpcCode> code = CpcCode.parse(given.get(i));
+            if (code.isEmpty()) {
+                problems.add("cpcCodes: item " + (i + 1) + ": not a CPC symbol such as Y02E 10/50");
+            } else {
+                codes.add(code.get().toString());
+            }
+        }
+        return codes;
+    }
+
+    /** Tags derived from the CPC codes, plus those set by hand. */
+    private static List<String> tags(List<String> cpc, List<String> manual) {
+        Set<String> tags = new LinkedHashSet<>();
+        CpcCode.climateTags(cpc.stream().map(c -> CpcCode.parse(c).orElseThrow()).toList())
+                .forEach(t -> tags.add(t.name()));
+        if (manual != null) {
+            manual.forEach(t -> ClimateTag.of(t).ifPresent(tag -> tags.add(tag.name())));
+        }
+        return tags.stream().sorted().toList();
+    }
+
+    @Override
+    public Optional<PatentView> find(String publicationNumber) {
+        String key = PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString).orElse(null);
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(database.readAcrossTenants("patent pool catalogue: one patent",
+                em -> em.find(PooledPatent.class, key))).map(p -> PatentView.of(p, today()));
+    }
+
+    @Override
+    public List<PatentView> own(AlliancePrincipal caller) {
+        String query = "select p from PooledPatent p order by p.contributedAt desc";
+        List<PooledPatent> patents = caller.tenantId() == null && caller.hasRole(Roles.ALLIANCE_ADMIN)
+                ? database.readAcrossTenants("patent pool: the secretariat's list",
+                        em -> em.createQuery(query, PooledPatent.class).setMaxResults(1000).getResultList())
+                : database.read(em -> em.createQuery(query, PooledPatent.class).setMaxResults(1000).getResultList());
+        LocalDate today = today();
+        return patents.stream().map(p -> PatentView.of(p, today)).toList();
+    }
+
+    @Override
+    public void checkOwner(String publicationNumber, AlliancePrincipal caller) {
+        String key = PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString).orElse("");
+        boolean visible = caller.tenantId() == null && caller.hasRole(Roles.ALLIANCE_ADMIN) ? find(key).isPresent()
+                : asTenant(caller, caller.tenantId(), () -> database.read(em -> em.find(PooledPatent.class, key)))
+                        != null;
+        if (!visible) {
+            throw ApiException.notFound("Your organisation has no patent " + publicationNumber + " in the pool.");
+        }
+    }
+
+    @Override
+    public PatentView change(String publicationNumber, PatentChange c, AlliancePrincipal caller) {
+        List<String> problems = new ArrayList<>();
+        List<String> cpc = c.cpcCodes() == null ? null : cpcCodes(c.cpcCodes(), problems);
+        if (c.expiryDate() != null && c.expiryReason() == null) {
+            problems.add("expiryReason: required with expiryDate");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(problems.size() + " field(s) to correct; see details.", problems);
+        }
+        String[] before = new String[1];
+        PooledPatent changed = onOwnPatent(publicationNumber, caller, patent -> {
+            before[0] = patent.legalStatus();
+            if (c.legalStatus() != null) {
+                patent.setLegalStatus(c.legalStatus());
+            }
+            patent.setTexts(c.titleEn() != null ? c.titleEn() : patent.titleEn(),
+                    c.titleZh() != null ? c.titleZh() : patent.titleZh(),
+                    c.abstractEn() != null ? c.abstractEn() : patent.abstractEn(),
+                    c.abstractZh() != null ? c.abstractZh() : patent.abstractZh());
+            if (c.owners() != null) {
+                patent.setParties(patent.applicants(), c.owners(), patent.inventors());
+            }
+            if (cpc != null || c.climateTags() != null) {
+                List<String> codes = cpc != null ? cpc : patent.cpcCodes();
+                patent.setClassification(codes, tags(codes, c.climateTags() != null ? c.climateTags()
+                        : patent.climateTags()), patent.ipcCodes());
+            }
+            if (c.expiryDate() != null) {
+                patent.setExpiry(c.expiryDate(), c.expiryReason());
+            }
+            if (c.officeLink() != null) {
+                patent.setBibliography(patent.familyId(), patent.applicationNumber(), patent.applicationDate(),
+                        patent.priorityDate(), patent.grantDate(), patent.jurisdiction(), c.officeLink());
+            }
+        });
+        audit.record("patentpool.changed", changed.tenantId(), changed.publicationNumber(),
+                JsonText.write(Map.of("legalStatus", before[0])),
+                JsonText.write(Map.of("legalStatus", changed.legalStatus())));
+        if (!changed.legalStatus().equals(before[0])) {
+            post(PatentPoolEvents.STATUS_CHANGED, changed.publicationNumber(), changed.tenantId(),
+                    Map.of(PatentPoolEvents.STATUS, changed.legalStatus()));
+        }
+        return PatentView.of(changed, today());
+    }
+
+    @Override
+    public PatentView withdraw(String publicationNumber, String reason, AlliancePrincipal caller) {
+        LocalDate effective = today().plusDays(noticeDays);
+        PooledPatent withdrawn = onOwnPatent(publicationNumber, caller, patent -> {
+            if (patent.withdrawnAt() != null) {
+                throw new ApiException(409, "conflict", "Withdrawal was already noticed on " + patent.withdrawnAt()
+                        + "; it takes effect on " + patent.withdrawalEffective() + ".");
+            }
+            patent.withdraw(clock.instant(), reason, effective);
+        });
+        audit.record("patentpool.withdrawn", withdrawn.tenantId(), withdrawn.publicationNumber(), null,
+                JsonText.write(Map.of("reason", reason, "effective", effective.toString())));
+        post(PatentPoolEvents.WITHDRAWN, withdrawn.publicationNumber(), withdrawn.tenantId(),
+                Map.of(PatentPoolEvents.EFFECTIVE, effective.toString()));
+        return PatentView.of(withdrawn, today());
+    }
+
+    /** A change of one patent of the caller's tenant (the secretariat acts as the owning member). */
+    private interface Edit {
+        void apply(PooledPatent patent);
+    }
+
+    private PooledPatent onOwnPatent(String publicationNumber, AlliancePrincipal caller, Edit edit) {
+        String key = PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString)
+                .orElseThrow(() -> ApiException.notFound("There is no patent " + publicationNumber + " in the pool."));
+        String tenant = caller.tenantId();
+        if (tenant == null && caller.hasRole(Roles.ALLIANCE_ADMIN)) {
+            tenant = find(key).map(PatentView::memberTenantId).orElse(null);
+        }
+        if (tenant == null) {
+            throw ApiException.notFound("There is no patent " + key + " in the pool.");
+        }
+        return asTenant(caller, tenant, () -> database.inTransaction(em -> {
+            PooledPatent patent = em.find(PooledPatent.class, key, LockModeType.PESSIMISTIC_WRITE);
+            if (patent == null) {
+                throw ApiException.notFound("Your organisation has no patent " + key + " in the pool.");
+            }
+            edit.apply(patent);
+            patent.touched(clock.instant());
+            return patent;
+        }));
+    }
+
+    /** Runs {@code work} with the caller's rights in {@code tenant}: how the secretariat writes for a member. */
+    private static <T> T asTenant(AlliancePrincipal caller, String tenant, Callable<T> work) {
+        try {
+            return CurrentPrincipal.runAs(new AlliancePrincipal(caller.username(), tenant, caller.roles()), work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void post(String topic, String number, String tenant, Map<String, String> more) {
+        Map<String, Object> properties = new HashMap<>(more);
+        properties.put(PatentPoolEvents.PUBLICATION_NUMBER, number);
+        properties.put(PatentPoolEvents.TENANT_ID, tenant);
+        transactions.afterCommit(() -> events.postEvent(new Event(topic, properties)));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,79 @@
+package org.carbonalliance.patentpool.impl;
+
+import java.util.List;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentChange;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentRequest;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
+import org.carbonalliance.patentpool.impl.PatentRecords.Withdrawal;
+import org.carbonalliance.platform.api.rest.Access;
+import org.carbonalliance.platform.api.rest.Operation;
+import org.carbonalliance.platform.api.rest.RestResource;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.web.ApiException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/patentpool/patents}: members contribute patents and manage their own; anyone reads one by its
+ * publication number.
+ */
+@Component(service = RestResource.class)
+public class PatentsResource implements RestResource {
+
+    private static final Access MEMBERS = Access.anyRole(Roles.MEMBER_ADMIN, Roles.MEMBER_USER, Roles.ALLIANCE_ADMIN);
+    private static final Access ADMINS = Access.anyRole(Roles.MEMBER_ADMIN, Roles.ALLIANCE_ADMIN);
+
+    private final Patents patents;
+
+    @Activate
+    public PatentsResource(@Reference Patents patents) {
+        this.patents = patents;
+    }
+
+    @Override
+    public String base() {
+        return "/patentpool/patents";
+    }
+
+    @Override
+    public String tag() {
+        return "patentpool";
+    }
+
+    @Override
+    public List<Operation> operations() {
+        return List.of(
+                Operation.post("").id("contributePatent")
+                        .summary("Contribute a patent to the pool (a member's users; the secretariat names tenantId)")
+                        .access(MEMBERS).body(PatentRequest.class).returns(201, PatentView.class)
+                        .error(409, "the publication number is already in the pool")
+                        .handle(call -> patents.contribute(call.body(PatentRequest.class), call.caller())),
+                Operation.get("").id("listOwnPatents")
+                        .summary("Your organisation's pooled patents (the secretariat: every patent)")
+                        .access(MEMBERS).returnsList(200, PatentView.class)
+                        .handle(call -> patents.own(call.caller())),
+                Operation.get("/{publicationNumber}").id("getPatent").summary("One pooled patent (public)")
+                        .access(Access.PUBLIC).returns(200, PatentView.class).error(404, "not in the pool")
+                        .handle(call -> patents.find(call.path("publicationNumber")).orElseThrow(() ->
+                                ApiException.notFound("There is no patent " + call.path("publicationNumber")
+                                        + " in the pool."))),
+                Operation.patch("/{publicationNumber}").id("changePatent")
+                        .summary("Change your organisation's patent (the secretariat: any)")
+                        .access(MEMBERS).guard(call -> patents.checkOwner(call.path("publicationNumber"),
+                                call.caller()))
+                        .body(PatentChange.class).returns(200, PatentView.class)
+                        .error(404, "your organisation has no such patent in the pool")
+                        .handle(call -> patents.change(call.path("publicationNumber"),
+                                call.body(PatentChange.class), call.caller())),
+                Operation.post("/{publicationNumber}/withdraw").id("withdrawPatent")
+                        .summary("Give notice of withdrawal; it takes effect after the notice period")
+                        .access(ADMINS).guard(call -> patents.checkOwner(call.path("publicationNumber"),
+                                call.caller()))
+                        .body(Withdrawal.class).returns(200, PatentView.class)
+                        .error(404, "your organisation has no such patent in the pool")
+                        .error(409, "withdrawal already noticed")
+                        .handle(call -> patents.withdraw(call.path("publicationNumber"),
+                                call.body(Withdrawal.class).reason().strip(), call.caller())));
+    }
+}

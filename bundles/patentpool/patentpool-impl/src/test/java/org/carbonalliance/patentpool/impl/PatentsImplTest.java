@@ -1,0 +1,138 @@
+package org.carbonalliance.patentpool.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.carbonalliance.patentpool.api.PatentPoolEvents;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentChange;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentRequest;
+import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
+import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.CurrentPrincipal;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.platform.persistence.InMemoryPersistence;
+import org.carbonalliance.platform.testkit.FakeIdentityService;
+import org.carbonalliance.platform.testkit.RecordingAuditLog;
+import org.junit.After;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The pool's records without Felix: real migration and tenant filtering on H2. */
+public class PatentsImplTest {
+
+    private final InMemoryPersistence persistence = new InMemoryPersistence();
+    private final FakeIdentityService identity = new FakeIdentityService();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+    private final PatentsImpl patents = new PatentsImpl(persistence.open(new PersistenceUnit("patents",
+            "db/patentpool/changelog.xml", List.of(PooledPatent.class))), persistence.transactions(), identity, audit,
+            new EventAdmin() {
+                @Override
+                public void postEvent(Event event) {
+                    events.add(event);
+                }
+
+                @Override
+                public void sendEvent(Event event) {
+                    events.add(event);
+                }
+            }, clock, 90);
+    private final String tenantA = identity.createTenant("Tencent").id();
+    private final String tenantB = identity.createTenant("Baidu").id();
+    private final AlliancePrincipal userA = new AlliancePrincipal("a@tencent.example", tenantA,
+            Set.of(Roles.MEMBER_ADMIN));
+    private final AlliancePrincipal userB = new AlliancePrincipal("b@baidu.example", tenantB, Set.of(Roles.MEMBER_ADMIN));
+    private final AlliancePrincipal operator = new AlliancePrincipal("admin", null, Set.of(Roles.ALLIANCE_ADMIN));
+
+    @After
+    public void close() {
+        persistence.close();
+    }
+
+    static PatentRequest request(String number, String tenantId) {
+        return new PatentRequest(number, "F1", "CN202010000001.2", LocalDate.parse("2020-03-01"),
+                LocalDate.parse("2019-03-01"), LocalDate.parse("2022-05-10"), null, null, null,
+                "Battery energy storage scheduling", "储能电池调度方法", "An energy storage method.", "一种储能方法。",
+                List.of("Tencent"), null, List.of("Li Wei"), List.of("H01M 10/44", "y02e 60/10"), List.of("Y04S"),
+                List.of("H01M 10/44"), null, tenantId);
+    }
+
+    private <T> T as(AlliancePrincipal principal, java.util.concurrent.Callable<T> work) throws Exception {
+        return CurrentPrincipal.runAs(principal, work);
+    }
+
+    @Test
+    public void aContributionDerivesTagsExpiryAndStatusAndIsPublic() throws Exception {
+        PatentView view = as(userA, () -> patents.contribute(request("cn 112345678 b", null), userA));
+        assertEquals("CN112345678B", view.publicationNumber());
+        assertEquals("CN", view.jurisdiction());
+        assertEquals(List.of("Y02E", "Y04S"), view.climateTags());
+        assertEquals(LocalDate.parse("2040-03-01"), view.expiryDate());
+        assertEquals("granted", view.legalStatus());
+        assertEquals(tenantA, view.memberTenantId());
+        assertEquals("pooled", patents.find("CN112345678B").orElseThrow().poolState());
+        assertEquals(List.of(PatentPoolEvents.CONTRIBUTED), events.stream().map(Event::getTopic).toList());
+        assertTrue(audit.actions().contains("patentpool.contributed"));
+    }
+
+    @Test
+    public void duplicatesAndBadInputAreRefusedAndWriteNothing() throws Exception {
+        as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
+        ApiException duplicate = assertThrows(ApiException.class,
+                () -> as(userB, () -> patents.contribute(request("CN 112345678 B", null), userB)));
+        assertEquals(409, duplicate.status());
+        PatentRequest bad = new PatentRequest("NOT-A-NUMBER", null, null, LocalDate.parse("2020-03-01"),
+                LocalDate.parse("2021-01-01"), LocalDate.parse("2019-01-01"), LocalDate.parse("2030-01-01"), null,
+                null, null, null, null, null, null, null, null, List.of("Y02E", "nonsense"), null, null, null, null);
+        ApiException refused = assertThrows(ApiException.class, () -> as(userA, () -> patents.contribute(bad, userA)));
+        assertEquals(400, refused.status());
+        String details = String.join("\n", refused.details());
+        for (String field : List.of("publicationNumber:", "titleEn:", "cpcCodes: item 2", "priorityDate:",
+                "grantDate:", "expiryReason:")) {
+            assertTrue(field + " in\n" + details, details.contains(field));
+        }
+        assertEquals(1, as(userA, () -> patents.own(userA)).size());
+    }
+
+    @Test
+    public void onlyTheOwnerChangesOrWithdrawsAndTheSecretariatActsForIt() throws Exception {
+        as(userA, () -> patents.contribute(request("US10123456B2", null), userA));
+        PatentChange lapse = new PatentChange("lapsed", null, null, null, null, null, null, null, null, null, null);
+        ApiException foreign = assertThrows(ApiException.class,
+                () -> as(userB, () -> patents.change("US10123456B2", lapse, userB)));
+        assertEquals(404, foreign.status());
+        assertEquals("granted", patents.find("US10123456B2").orElseThrow().legalStatus());
+        assertEquals(List.of(), as(userB, () -> patents.own(userB)));
+
+        assertEquals("lapsed", as(operator, () -> patents.change("US10123456B2", lapse, operator)).legalStatus());
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(PatentPoolEvents.STATUS_CHANGED)));
+
+        PatentView withdrawn = as(userA, () -> patents.withdraw("US10123456B2", "Sold to a third party.", userA));
+        assertEquals("withdrawal-noticed", withdrawn.poolState());
+        assertEquals(LocalDate.parse("2027-02-24"), withdrawn.withdrawalEffective());
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> as(userA, () -> patents.withdraw("US10123456B2", "again", userA))).status());
+    }
+
+    @Test
+    public void theSecretariatMustNameAnExistingMember() throws Exception {
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> as(operator, () -> patents.contribute(request("EP1234567B1", null), operator))).status());
+        PatentView forA = as(operator, () -> patents.contribute(request("EP1234567B1", tenantA), operator));
+        assertEquals(tenantA, forA.memberTenantId());
+        assertEquals(403, assertThrows(ApiException.class,
+                () -> as(userB, () -> patents.contribute(request("EP7654321B1", tenantA), userB))).status());
+    }
+}
