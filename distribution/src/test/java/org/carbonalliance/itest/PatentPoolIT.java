@@ -95,6 +95,25 @@ public class PatentPoolIT extends PlatformTestSupport {
         }
     }
 
+    @Inject
+    private org.apache.felix.service.command.CommandProcessor gogo;
+
+    @Test
+    public void theLapseWatchRunsFromGogo() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        String a = memberAdmin(http, identity.createTenant("Vanke (pool test)"), "admin@pool-d.example");
+        assertEquals(201, http.post(PATENTS, a, JSON_TYPE, patent("CN100000009B", "Old patent")
+                .replace("\"applicationDate\":\"2020-03-01\"", "\"applicationDate\":\"2005-01-01\"")
+                .replace("\"grantDate\":\"2022-05-10\"", "\"grantDate\":\"2007-05-10\"")).status());
+        try (org.apache.felix.service.command.CommandSession session = gogo.createSession(System.in, System.out,
+                System.err)) {
+            String out = String.valueOf(session.execute("patentpool:lapse"));
+            assertTrue(out, out.contains("CN100000009B"));
+        }
+        assertEquals("expired", json(http.get(PATENTS + "/CN100000009B")).get("legalStatus").asText());
+    }
+
     @Test
     public void badInputIsAClearErrorAndWritesNothing() throws Exception {
         Http http = http();

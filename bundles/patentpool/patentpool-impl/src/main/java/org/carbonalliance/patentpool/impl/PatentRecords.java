@@ -64,7 +64,8 @@ final class PatentRecords {
             String abstractEn, String abstractZh, List<String> applicants, List<String> owners,
             List<String> inventors, List<String> cpcCodes, List<String> climateTags, List<String> ipcCodes,
             String officeLink, String memberTenantId, Instant contributedAt, String poolState,
-            Instant withdrawnAt, String withdrawalReason, LocalDate withdrawalEffective, Instant updatedAt) {
+            Instant withdrawnAt, String withdrawalReason, LocalDate withdrawalEffective, boolean expiringWithinYear,
+            Instant updatedAt) {
 
         static PatentView of(PooledPatent p, LocalDate today) {
             String state = p.withdrawnAt() == null ? "pooled"
@@ -75,7 +76,8 @@ final class PatentRecords {
                     p.legalStatus(), p.titleEn(), p.titleZh(), p.abstractEn(), p.abstractZh(), p.applicants(),
                     p.owners(), p.inventors(), p.cpcCodes(), p.climateTags(), p.ipcCodes(), p.officeLink(),
                     p.tenantId(), p.contributedAt(), state, p.withdrawnAt(), p.withdrawalReason(),
-                    p.withdrawalEffective(), p.updatedAt());
+                    p.withdrawalEffective(), p.expiryDate() != null && p.expiryDate().isAfter(today)
+                            && !p.expiryDate().isAfter(today.plusMonths(12)), p.updatedAt());
         }
 
         private static String kindOf(String number) {

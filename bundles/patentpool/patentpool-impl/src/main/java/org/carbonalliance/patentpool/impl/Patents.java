@@ -30,4 +30,14 @@ public interface Patents {
     PatentView change(String publicationNumber, PatentChange change, AlliancePrincipal caller);
 
     PatentView withdraw(String publicationNumber, String reason, AlliancePrincipal caller);
+
+    /** The lapse watch's findings: patents just moved to expired, and those expiring within a year. */
+    record LapseReport(List<String> expired, List<PatentView> expiringSoon) {
+    }
+
+    /**
+     * Moves every patent past its expiry date to {@code expired} (with STATUS_CHANGED events) and lists those that
+     * expire within 12 months. Runs daily, and from Gogo as {@code patentpool:lapse}.
+     */
+    LapseReport watchLapses();
 }

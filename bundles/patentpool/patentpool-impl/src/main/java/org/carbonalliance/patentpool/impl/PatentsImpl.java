@@ -276,6 +276,38 @@ public class PatentsImpl implements Patents {
         return PatentView.of(withdrawn, today());
     }
 
+    @Override
+    public LapseReport watchLapses() {
+        LocalDate today = today();
+        List<PooledPatent> due = database.readAcrossTenants("patent pool lapse watch", em -> em.createQuery(
+                "select p from PooledPatent p where p.expiryDate is not null and p.expiryDate <= :horizon "
+                        + "order by p.expiryDate", PooledPatent.class)
+                .setParameter("horizon", today.plusMonths(12)).getResultList());
+        List<String> expired = new ArrayList<>();
+        List<PatentView> soon = new ArrayList<>();
+        for (PooledPatent patent : due) {
+            if (!patent.expiryDate().isAfter(today) && !patent.legalStatus().equals("expired")) {
+                String before = patent.legalStatus();
+                asTenant(new AlliancePrincipal("lapse-watch", patent.tenantId(), Set.of()), patent.tenantId(),
+                        () -> database.inTransaction(em -> {
+                            PooledPatent row = em.find(PooledPatent.class, patent.publicationNumber(),
+                                    LockModeType.PESSIMISTIC_WRITE);
+                            row.setLegalStatus("expired");
+                            row.touched(clock.instant());
+                            return null;
+                        }));
+                audit.record("patentpool.changed", patent.tenantId(), patent.publicationNumber(),
+                        JsonText.write(Map.of("legalStatus", before)), JsonText.write(Map.of("legalStatus", "expired")));
+                post(PatentPoolEvents.STATUS_CHANGED, patent.publicationNumber(), patent.tenantId(),
+                        Map.of(PatentPoolEvents.STATUS, "expired"));
+                expired.add(patent.publicationNumber());
+            } else if (patent.expiryDate().isAfter(today)) {
+                soon.add(PatentView.of(patent, today));
+            }
+        }
+        return new LapseReport(expired, soon);
+    }
+
     /** A change of one patent of the caller's tenant (the secretariat acts as the owning member). */
     private interface Edit {
         void apply(PooledPatent patent);

@@ -126,6 +126,27 @@ public class PatentsImplTest {
                 () -> as(userA, () -> patents.withdraw("US10123456B2", "again", userA))).status());
     }
 
+    private static PatentRequest filed(String number, String applicationDate) {
+        PatentRequest r = request(number, null);
+        return new PatentRequest(r.publicationNumber(), null, null, LocalDate.parse(applicationDate), null, null, null,
+                null, null, r.titleEn(), null, null, null, r.applicants(), null, r.inventors(), r.cpcCodes(), null,
+                null, null, null);
+    }
+
+    @Test
+    public void theLapseWatchExpiresWhatIsPastItsTermAndListsWhatExpiresWithinAYear() throws Exception {
+        as(userA, () -> patents.contribute(filed("CN100000001B", "2006-01-01"), userA));
+        as(userA, () -> patents.contribute(filed("CN100000002B", "2007-06-01"), userA));
+        as(userA, () -> patents.contribute(filed("CN100000003B", "2020-06-01"), userA));
+        Patents.LapseReport report = patents.watchLapses();
+        assertEquals(List.of("CN100000001B"), report.expired());
+        assertEquals(List.of("CN100000002B"), report.expiringSoon().stream().map(PatentView::publicationNumber)
+                .toList());
+        assertEquals("expired", patents.find("CN100000001B").orElseThrow().legalStatus());
+        assertTrue(patents.find("CN100000002B").orElseThrow().expiringWithinYear());
+        assertEquals("nothing twice", List.of(), patents.watchLapses().expired());
+    }
+
     @Test
     public void theSecretariatMustNameAnExistingMember() throws Exception {
         assertEquals(400, assertThrows(ApiException.class,
