@@ -71,6 +71,13 @@ public class PatentPoolIT extends PlatformTestSupport {
             assertEquals("2040-03-01", json(created).get("expiryDate").asText());
             assertEquals(PatentPoolEvents.CONTRIBUTED, seen.poll(5, TimeUnit.SECONDS).getTopic());
 
+            JsonNode declaration = json(http.get(PATENTS + "/CN112345678B/open-licence-declaration"));
+            assertEquals("发明", declaration.get("patentTypeZh").asText());
+            assertEquals("2040-03-01", declaration.get("termUntil").asText());
+            Http.Response page = http.get("/api/patentpool/declarations/CN112345678B");
+            assertEquals(200, page.status());
+            assertTrue(page.contentType(), page.contentType().startsWith("text/html"));
+            assertTrue(page.body(), page.body().contains("专利开放许可声明") && page.body().contains("CN112345678B"));
             JsonNode anonymous = json(http.get(PATENTS + "/CN112345678B"));
             assertEquals("Battery storage", anonymous.get("titleEn").asText());
             assertEquals("储能电池调度方法", anonymous.get("titleZh").asText());
@@ -130,8 +137,9 @@ public class PatentPoolIT extends PlatformTestSupport {
                 .replace("\"grantDate\":\"2022-05-10\"", "\"grantDate\":\"2019-01-01\""));
         assertEquals(400, dates.status());
         assertTrue(dates.body(), dates.body().contains("grantDate: before the applicationDate"));
-        Http.Response huge = http.post(PATENTS, a, JSON_TYPE, patent("CN112345681B", "x".repeat(10_000_000)));
-        assertEquals(413, huge.status());
+        // A 10 MB title: refused from its declared length, before it is read (the client may not finish sending).
+        Http.Response huge = http.postDeclaringLength(PATENTS, a, 10_000_000);
+        assertEquals(huge.body(), 413, huge.status());
         assertEquals(401, http.post(PATENTS, null, JSON_TYPE, patent("CN112345682B", "Anonymous")).status());
         assertEquals(0, json(http.get(PATENTS, a)).get("items").size());
         assertEquals(404, http.get(PATENTS + "/CN112345679B").status());

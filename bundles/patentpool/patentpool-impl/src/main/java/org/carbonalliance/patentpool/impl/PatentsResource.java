@@ -31,6 +31,12 @@ public class PatentsResource implements RestResource {
         this.patents = patents;
     }
 
+    OpenLicenceDeclaration declaration(String publicationNumber) {
+        return patents.find(publicationNumber).map(p -> OpenLicenceDeclaration.of(p,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC))).orElseThrow(() -> ApiException.notFound(
+                        "There is no patent " + publicationNumber + " in the pool."));
+    }
+
     @Override
     public String base() {
         return "/patentpool/patents";
@@ -58,6 +64,11 @@ public class PatentsResource implements RestResource {
                         .handle(call -> patents.find(call.path("publicationNumber")).orElseThrow(() ->
                                 ApiException.notFound("There is no patent " + call.path("publicationNumber")
                                         + " in the pool."))),
+                Operation.get("/{publicationNumber}/open-licence-declaration").id("getOpenLicenceDeclaration")
+                        .summary("The pool's terms for the patent as a CNIPA open-licence declaration (public; "
+                                + "printable page at /api/patentpool/declarations/{publicationNumber})")
+                        .access(Access.PUBLIC).returns(200, OpenLicenceDeclaration.class).error(404, "not in the pool")
+                        .handle(call -> declaration(call.path("publicationNumber"))),
                 Operation.patch("/{publicationNumber}").id("changePatent")
                         .summary("Change your organisation's patent (the secretariat: any)")
                         .access(MEMBERS).guard(call -> patents.checkOwner(call.path("publicationNumber"),

@@ -148,6 +148,21 @@ public class PatentsImplTest {
     }
 
     @Test
+    public void theOpenLicenceDeclarationStatesThePoolsTermsAndFlagsUtilityModels() throws Exception {
+        PatentView invention = as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
+        OpenLicenceDeclaration d = OpenLicenceDeclaration.of(invention, LocalDate.parse("2026-11-26"));
+        assertEquals("发明", d.patentTypeZh());
+        assertEquals(LocalDate.parse("2040-03-01"), d.termUntil());
+        assertTrue(d.licenceFeeEn().startsWith("Royalty-free"));
+        assertTrue(!d.evaluationReportRequired());
+        PatentView utility = as(userA, () -> patents.contribute(request("CN212345678U", null), userA));
+        assertTrue(OpenLicenceDeclaration.of(utility, LocalDate.parse("2026-11-26")).evaluationReportRequired());
+        PatentView withdrawn = as(userA, () -> patents.withdraw("CN112345678B", "Leaving the pool.", userA));
+        assertEquals("the licence offer ends with the withdrawal", LocalDate.parse("2027-02-24"),
+                OpenLicenceDeclaration.of(withdrawn, LocalDate.parse("2026-11-26")).termUntil());
+    }
+
+    @Test
     public void theSecretariatMustNameAnExistingMember() throws Exception {
         assertEquals(400, assertThrows(ApiException.class,
                 () -> as(operator, () -> patents.contribute(request("EP1234567B1", null), operator))).status());
