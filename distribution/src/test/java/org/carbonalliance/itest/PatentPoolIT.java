@@ -68,12 +68,12 @@ public class PatentPoolIT extends PlatformTestSupport {
             assertEquals(created.body(), 201, created.status());
             assertEquals("CN112345678B", json(created).get("publicationNumber").asText());
             assertEquals("[\"Y02E\"]", json(created).get("climateTags").toString());
-            assertEquals("2040-03-01", json(created).get("expiryDate").asText());
+            assertEquals("2040-02-29", json(created).get("expiryDate").asText());
             assertEquals(PatentPoolEvents.CONTRIBUTED, seen.poll(5, TimeUnit.SECONDS).getTopic());
 
             JsonNode declaration = json(http.get(PATENTS + "/CN112345678B/open-licence-declaration"));
             assertEquals("发明", declaration.get("patentTypeZh").asText());
-            assertEquals("2040-03-01", declaration.get("termUntil").asText());
+            assertEquals("2040-02-29", declaration.get("termUntil").asText());
             Http.Response page = http.get("/api/patentpool/declarations/CN112345678B");
             assertEquals(200, page.status());
             assertTrue(page.contentType(), page.contentType().startsWith("text/html"));

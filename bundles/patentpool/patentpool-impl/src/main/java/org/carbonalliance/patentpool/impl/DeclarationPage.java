@@ -7,10 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.carbonalliance.platform.api.web.ApiContext;
-import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.api.web.ApiServlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,9 +34,7 @@ public class DeclarationPage extends ApiServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String number = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
-        OpenLicenceDeclaration d = patents.find(number).map(p -> OpenLicenceDeclaration.of(p,
-                LocalDate.now(ZoneOffset.UTC))).orElseThrow(() -> ApiException.notFound("There is no patent "
-                        + number + " in the pool."));
+        OpenLicenceDeclaration d = patents.declaration(number);
         resp.setContentType("text/html");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");

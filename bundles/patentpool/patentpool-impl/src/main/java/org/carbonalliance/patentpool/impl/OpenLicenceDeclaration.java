@@ -13,14 +13,20 @@ import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
  */
 public record OpenLicenceDeclaration(String publicationNumber, String patentTypeZh, String patentTypeEn,
         List<String> patentees, String licenceFeeZh, String licenceFeeEn, String paymentZh, String paymentEn,
-        LocalDate termFrom, LocalDate termUntil, String termZh, String termEn, String conditionsZh,
-        String conditionsEn, boolean evaluationReportRequired, String legalBasisZh, String legalBasisEn) {
+        LocalDate termFrom, LocalDate termUntil, String termZh, String termEn, LocalDate offerClosesOn,
+        String conditionsZh, String conditionsEn, boolean evaluationReportRequired, String legalBasisZh,
+        String legalBasisEn) {
 
-    static OpenLicenceDeclaration of(PatentView patent, LocalDate today) {
+    /**
+     * Licences run from the patent's contribution to the pool until the end of its term; a withdrawal closes the offer
+     * to new licensees and never ends licences already granted (Patent Law art. 50).
+     */
+    static OpenLicenceDeclaration of(PatentView patent) {
         String kind = PublicationNumber.parse(patent.publicationNumber()).map(PublicationNumber::kind).orElse("");
         boolean utility = kind.startsWith("U") || kind.startsWith("Y");
         boolean design = kind.startsWith("S");
-        LocalDate until = patent.withdrawalEffective() != null ? patent.withdrawalEffective() : patent.expiryDate();
+        LocalDate from = LocalDate.ofInstant(patent.contributedAt(), java.time.ZoneOffset.UTC);
+        LocalDate until = patent.expiryDate();
         String untilZh = until == null ? "专利权期限届满" : until + "（含）";
         String untilEn = until == null ? "the end of the patent's term" : until + " inclusive";
         return new OpenLicenceDeclaration(patent.publicationNumber(),
@@ -29,7 +35,8 @@ public record OpenLicenceDeclaration(String publicationNumber, String patentType
                 "以实现碳达峰、碳中和为目的实施的，免收许可使用费",
                 "Royalty-free for use toward carbon peaking and carbon neutrality",
                 "无需支付", "No payment",
-                today, until, "自 " + today + " 起至 " + untilZh, "From " + today + " until " + untilEn,
+                from, until, "自 " + from + " 起至 " + untilZh, "From " + from + " until " + untilEn,
+                patent.withdrawalEffective(),
                 "普通（非独占）许可，不得转让或分许可；被许可人对联盟成员或联盟专利提起专利侵权诉讼的，许可终止。",
                 "Non-exclusive, non-transferable, no sublicences; the licence ends for a licensee that asserts a "
                         + "patent against the alliance's members or pooled patents.",

@@ -76,8 +76,17 @@ final class PatentRecords {
                     p.legalStatus(), p.titleEn(), p.titleZh(), p.abstractEn(), p.abstractZh(), p.applicants(),
                     p.owners(), p.inventors(), p.cpcCodes(), p.climateTags(), p.ipcCodes(), p.officeLink(),
                     p.tenantId(), p.contributedAt(), state, p.withdrawnAt(), p.withdrawalReason(),
-                    p.withdrawalEffective(), p.expiryDate() != null && p.expiryDate().isAfter(today)
+                    p.withdrawalEffective(), p.expiryDate() != null && !p.expiryDate().isBefore(today)
                             && !p.expiryDate().isAfter(today.plusMonths(12)), p.updatedAt());
+        }
+
+        /** @return this view for anyone: the owner's reason for withdrawing stays private */
+        PatentView publicView() {
+            return new PatentView(publicationNumber, jurisdiction, kind, familyId, applicationNumber, applicationDate,
+                    priorityDate, grantDate, expiryDate, expiryReason, legalStatus, titleEn, titleZh, abstractEn,
+                    abstractZh, applicants, owners, inventors, cpcCodes, climateTags, ipcCodes, officeLink,
+                    memberTenantId, contributedAt, poolState, withdrawnAt, null, withdrawalEffective,
+                    expiringWithinYear, updatedAt);
         }
 
         private static String kindOf(String number) {

@@ -31,6 +31,13 @@ public interface Patents {
 
     PatentView withdraw(String publicationNumber, String reason, AlliancePrincipal caller);
 
+    /**
+     * @return the pool's terms as a CNIPA open-licence declaration
+     * @throws org.carbonalliance.platform.api.web.ApiException 404 when not in the pool, 409 unless it is a granted
+     *                                                          Chinese patent whose withdrawal has not taken effect
+     */
+    OpenLicenceDeclaration declaration(String publicationNumber);
+
     /** The lapse watch's findings: patents just moved to expired, and those expiring within a year. */
     record LapseReport(List<String> expired, List<PatentView> expiringSoon) {
     }

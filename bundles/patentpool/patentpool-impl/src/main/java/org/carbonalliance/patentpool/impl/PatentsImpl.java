@@ -83,56 +83,88 @@ public class PatentsImpl implements Patents {
         PublicationNumber number = PublicationNumber.parse(r.publicationNumber()).orElse(null);
         if (number == null) {
             problems.add("publicationNumber: not a DOCDB publication number such as CN112345678A or US10123456B2");
+        } else if (number.kind().isEmpty()) {
+            problems.add("publicationNumber: the kind code is needed (A, B1, B2, U ...), as the office published it");
+        }
+        if ((r.applicants() == null || r.applicants().isEmpty()) && (r.owners() == null || r.owners().isEmpty())) {
+            problems.add("applicants: at least one applicant or owner (the patentee a licence comes from)");
         }
         if (r.titleEn() == null && r.titleZh() == null) {
             problems.add("titleEn: a title in English (titleEn) or Chinese (titleZh) is needed");
         }
-        List<String> cpc = cpcCodes(r.cpcCodes(), problems);
-        dateProblems(r, problems);
+        List<String> cpc = codes("cpcCodes", r.cpcCodes(), problems);
+        List<String> ipc = codes("ipcCodes", r.ipcCodes(), problems);
+        dateProblems(r.priorityDate(), r.applicationDate(), r.grantDate(), r.expiryDate(), problems);
         if (r.expiryDate() != null && r.expiryReason() == null) {
-            problems.add("expiryReason: required with expiryDate (otherwise the expiry is the filing date + 20 years)");
+            problems.add("expiryReason: required with expiryDate (otherwise the expiry follows from the filing date)");
         }
         String tenant = contributingTenant(r.tenantId(), caller);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(problems.size() + " field(s) to correct; see details.", problems);
         }
         Instant now = clock.instant();
-        PooledPatent patent = new PooledPatent(number.toString(), caller.username(), now);
+        PooledPatent patent = new PooledPatent(number.toString(), number.country() + number.number(),
+                caller.username(), now);
         patent.setBibliography(r.familyId(), r.applicationNumber(), r.applicationDate(), r.priorityDate(),
                 r.grantDate(), number.country(), r.officeLink());
         patent.setTexts(r.titleEn(), r.titleZh(), r.abstractEn(), r.abstractZh());
         patent.setParties(r.applicants(), r.owners() == null ? r.applicants() : r.owners(), r.inventors());
-        patent.setClassification(cpc, tags(cpc, r.climateTags()), r.ipcCodes());
-        patent.setExpiry(r.expiryDate() != null ? r.expiryDate()
-                : r.applicationDate() == null ? null : r.applicationDate().plusYears(20), r.expiryReason());
-        patent.setLegalStatus(r.legalStatus() != null ? r.legalStatus() : r.grantDate() != null ? "granted" : "pending");
-        if (find(number.toString()).isPresent()) {
+        List<String> manual = manualTags(r.climateTags());
+        patent.setClassification(cpc, manual, tags(cpc, manual), ipc);
+        patent.setExpiry(r.expiryDate() != null ? r.expiryDate() : Terms.expiry(number, r.applicationDate()),
+                r.expiryReason());
+        // Without a stated status: granted when a grant date is known or the kind code is a granted one (B, C).
+        boolean grantedKind = number.kind().startsWith("B") || number.kind().startsWith("C");
+        patent.setLegalStatus(r.legalStatus() != null ? r.legalStatus()
+                : r.grantDate() != null || grantedKind ? "granted" : "pending");
+        if (pooled(number).isPresent()) {
             throw duplicate(number);
         }
         try {
-            asTenant(caller, tenant, () -> database.inTransaction(em -> {
-                em.persist(patent);
+            transactions.atomically(() -> asTenant(caller, tenant, () -> {
+                database.inTransaction(em -> {
+                    em.persist(patent);
+                    return null;
+                });
+                audit.record("patentpool.contributed", tenant, number.toString(), null, JsonText.write(Map.of(
+                        "title", String.valueOf(r.titleEn() != null ? r.titleEn() : r.titleZh()))));
                 return null;
             }));
         } catch (jakarta.persistence.PersistenceException e) {
-            throw duplicate(number); // contributed by someone else at the same moment
+            if (pooled(number).isPresent()) {
+                throw duplicate(number); // contributed by someone else at the same moment
+            }
+            throw e;
         }
-        audit.record("patentpool.contributed", tenant, number.toString(), null,
-                JsonText.write(Map.of("title", String.valueOf(r.titleEn() != null ? r.titleEn() : r.titleZh()))));
         post(PatentPoolEvents.CONTRIBUTED, number.toString(), tenant, Map.of());
-        return find(number.toString()).orElseThrow();
+        return ownView(number.toString());
     }
 
-    private static ApiException duplicate(PublicationNumber number) {
-        return new ApiException(409, "conflict", number + " is already in the pool.");
+    /** @return the pooled record of the same publication, whatever kind code it was pooled with */
+    private Optional<String> pooled(PublicationNumber number) {
+        String base = number.country() + number.number();
+        return database.readAcrossTenants("patent pool: duplicate check", em -> em.createQuery(
+                "select p.publicationNumber from PooledPatent p where p.baseNumber = :base", String.class)
+                .setParameter("base", base).getResultList().stream().findFirst());
+    }
+
+    private PatentView ownView(String key) {
+        PooledPatent patent = database.readAcrossTenants("patent pool: the contributor's view",
+                em -> em.find(PooledPatent.class, key));
+        return PatentView.of(patent, today());
+    }
+
+    private ApiException duplicate(PublicationNumber number) {
+        return new ApiException(409, "conflict", number + " is already in the pool (as " + pooled(number)
+                .orElse(number.toString()) + ").");
     }
 
     /** The member the patent is contributed for: the caller's own, or the one the secretariat names. */
     private String contributingTenant(String requested, AlliancePrincipal caller) {
         if (caller.hasRole(Roles.ALLIANCE_ADMIN) && caller.tenantId() == null) {
-            if (requested == null || identity.tenant(requested).isEmpty()) {
+            if (requested == null || identity.tenant(requested).filter(t -> !t.suspended()).isEmpty()) {
                 throw ApiException.badRequest("Name the member (tenantId) the secretariat contributes for.",
-                        List.of("tenantId: the tenant id of an existing member"));
+                        List.of("tenantId: the tenant id of an existing, active member"));
             }
             return requested;
         }
@@ -142,19 +174,24 @@ public class PatentsImpl implements Patents {
         return caller.tenantId();
     }
 
-    private static void dateProblems(PatentRequest r, List<String> problems) {
-        if (r.priorityDate() != null && r.applicationDate() != null && r.priorityDate().isAfter(r.applicationDate())) {
+    private static void dateProblems(LocalDate priority, LocalDate application, LocalDate grant, LocalDate expiry,
+            List<String> problems) {
+        if (priority != null && application != null && priority.isAfter(application)) {
             problems.add("priorityDate: after the applicationDate");
         }
-        if (r.grantDate() != null && r.applicationDate() != null && r.grantDate().isBefore(r.applicationDate())) {
+        if (grant != null && application == null) {
+            problems.add("applicationDate: needed with a grantDate");
+        }
+        if (grant != null && application != null && grant.isBefore(application)) {
             problems.add("grantDate: before the applicationDate");
         }
-        if (r.expiryDate() != null && r.applicationDate() != null && !r.expiryDate().isAfter(r.applicationDate())) {
+        if (expiry != null && application != null && !expiry.isAfter(application)) {
             problems.add("expiryDate: not after the applicationDate");
         }
     }
 
-    private static List<String> cpcCodes(List<String> given, List<String> problems) {
+    /** CPC or IPC symbols (the same form), canonical; each bad one is named with its position. */
+    private static List<String> codes(String field, List<String> given, List<String> problems) {
         List<String> codes = new ArrayList<>();
         if (given == null) {
             return codes;
@@ -162,7 +199,7 @@ public class PatentsImpl implements Patents {
         for (int i = 0; i < given.size(); i++) {
             Optional<CpcCode> code = CpcCode.parse(given.get(i));
             if (code.isEmpty()) {
-                problems.add("cpcCodes: item " + (i + 1) + ": not a CPC symbol such as Y02E 10/50");
+                problems.add(field + ": item " + (i + 1) + ": not a classification symbol such as Y02E 10/50");
             } else {
                 codes.add(code.get().toString());
             }
@@ -170,14 +207,19 @@ public class PatentsImpl implements Patents {
         return codes;
     }
 
+    private static List<String> manualTags(List<String> given) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (given != null) {
+            given.forEach(t -> ClimateTag.of(t).ifPresent(tag -> tags.add(tag.name())));
+        }
+        return tags.stream().sorted().toList();
+    }
+
     /** Tags derived from the CPC codes, plus those set by hand. */
     private static List<String> tags(List<String> cpc, List<String> manual) {
-        Set<String> tags = new LinkedHashSet<>();
+        Set<String> tags = new LinkedHashSet<>(manual);
         CpcCode.climateTags(cpc.stream().map(c -> CpcCode.parse(c).orElseThrow()).toList())
                 .forEach(t -> tags.add(t.name()));
-        if (manual != null) {
-            manual.forEach(t -> ClimateTag.of(t).ifPresent(tag -> tags.add(tag.name())));
-        }
         return tags.stream().sorted().toList();
     }
 
@@ -188,7 +230,7 @@ public class PatentsImpl implements Patents {
             return Optional.empty();
         }
         return Optional.ofNullable(database.readAcrossTenants("patent pool catalogue: one patent",
-                em -> em.find(PooledPatent.class, key))).map(p -> PatentView.of(p, today()));
+                em -> em.find(PooledPatent.class, key))).map(p -> PatentView.of(p, today()).publicView());
     }
 
     @Override
@@ -216,7 +258,7 @@ public class PatentsImpl implements Patents {
     @Override
     public PatentView change(String publicationNumber, PatentChange c, AlliancePrincipal caller) {
         List<String> problems = new ArrayList<>();
-        List<String> cpc = c.cpcCodes() == null ? null : cpcCodes(c.cpcCodes(), problems);
+        List<String> cpc = c.cpcCodes() == null ? null : codes("cpcCodes", c.cpcCodes(), problems);
         if (c.expiryDate() != null && c.expiryReason() == null) {
             problems.add("expiryReason: required with expiryDate");
         }
@@ -224,34 +266,42 @@ public class PatentsImpl implements Patents {
             throw ApiException.badRequest(problems.size() + " field(s) to correct; see details.", problems);
         }
         String[] before = new String[1];
-        PooledPatent changed = onOwnPatent(publicationNumber, caller, patent -> {
-            before[0] = patent.legalStatus();
-            if (c.legalStatus() != null) {
-                patent.setLegalStatus(c.legalStatus());
-            }
-            patent.setTexts(c.titleEn() != null ? c.titleEn() : patent.titleEn(),
-                    c.titleZh() != null ? c.titleZh() : patent.titleZh(),
-                    c.abstractEn() != null ? c.abstractEn() : patent.abstractEn(),
-                    c.abstractZh() != null ? c.abstractZh() : patent.abstractZh());
-            if (c.owners() != null) {
-                patent.setParties(patent.applicants(), c.owners(), patent.inventors());
-            }
-            if (cpc != null || c.climateTags() != null) {
-                List<String> codes = cpc != null ? cpc : patent.cpcCodes();
-                patent.setClassification(codes, tags(codes, c.climateTags() != null ? c.climateTags()
-                        : patent.climateTags()), patent.ipcCodes());
-            }
-            if (c.expiryDate() != null) {
-                patent.setExpiry(c.expiryDate(), c.expiryReason());
-            }
-            if (c.officeLink() != null) {
-                patent.setBibliography(patent.familyId(), patent.applicationNumber(), patent.applicationDate(),
-                        patent.priorityDate(), patent.grantDate(), patent.jurisdiction(), c.officeLink());
-            }
+        PooledPatent changed = transactions.atomically(() -> {
+            PooledPatent patent = onOwnPatent(publicationNumber, caller, row -> {
+                before[0] = row.legalStatus();
+                if (c.expiryDate() != null && row.applicationDate() != null
+                        && !c.expiryDate().isAfter(row.applicationDate())) {
+                    throw ApiException.badRequest("A field is invalid.", List.of(
+                            "expiryDate: not after the applicationDate " + row.applicationDate()));
+                }
+                if (c.legalStatus() != null) {
+                    row.setLegalStatus(c.legalStatus());
+                }
+                row.setTexts(c.titleEn() != null ? c.titleEn() : row.titleEn(),
+                        c.titleZh() != null ? c.titleZh() : row.titleZh(),
+                        c.abstractEn() != null ? c.abstractEn() : row.abstractEn(),
+                        c.abstractZh() != null ? c.abstractZh() : row.abstractZh());
+                if (c.owners() != null) {
+                    row.setParties(row.applicants(), c.owners(), row.inventors());
+                }
+                if (cpc != null || c.climateTags() != null) {
+                    List<String> codes = cpc != null ? cpc : row.cpcCodes();
+                    List<String> manual = c.climateTags() != null ? manualTags(c.climateTags()) : row.manualTags();
+                    row.setClassification(codes, manual, tags(codes, manual), row.ipcCodes());
+                }
+                if (c.expiryDate() != null) {
+                    row.setExpiry(c.expiryDate(), c.expiryReason());
+                }
+                if (c.officeLink() != null) {
+                    row.setBibliography(row.familyId(), row.applicationNumber(), row.applicationDate(),
+                            row.priorityDate(), row.grantDate(), row.jurisdiction(), c.officeLink());
+                }
+            });
+            audit.record("patentpool.changed", patent.tenantId(), patent.publicationNumber(),
+                    JsonText.write(Map.of("legalStatus", before[0])),
+                    JsonText.write(Map.of("legalStatus", patent.legalStatus())));
+            return patent;
         });
-        audit.record("patentpool.changed", changed.tenantId(), changed.publicationNumber(),
-                JsonText.write(Map.of("legalStatus", before[0])),
-                JsonText.write(Map.of("legalStatus", changed.legalStatus())));
         if (!changed.legalStatus().equals(before[0])) {
             post(PatentPoolEvents.STATUS_CHANGED, changed.publicationNumber(), changed.tenantId(),
                     Map.of(PatentPoolEvents.STATUS, changed.legalStatus()));
@@ -262,47 +312,78 @@ public class PatentsImpl implements Patents {
     @Override
     public PatentView withdraw(String publicationNumber, String reason, AlliancePrincipal caller) {
         LocalDate effective = today().plusDays(noticeDays);
-        PooledPatent withdrawn = onOwnPatent(publicationNumber, caller, patent -> {
-            if (patent.withdrawnAt() != null) {
-                throw new ApiException(409, "conflict", "Withdrawal was already noticed on " + patent.withdrawnAt()
-                        + "; it takes effect on " + patent.withdrawalEffective() + ".");
-            }
-            patent.withdraw(clock.instant(), reason, effective);
+        PooledPatent withdrawn = transactions.atomically(() -> {
+            PooledPatent patent = onOwnPatent(publicationNumber, caller, row -> {
+                if (row.withdrawnAt() != null) {
+                    throw new ApiException(409, "conflict", "Withdrawal was already noticed on " + row.withdrawnAt()
+                            + "; it takes effect on " + row.withdrawalEffective() + ".");
+                }
+                row.withdraw(clock.instant(), reason, effective);
+            });
+            audit.record("patentpool.withdrawn", patent.tenantId(), patent.publicationNumber(), null,
+                    JsonText.write(Map.of("reason", reason, "effective", effective.toString())));
+            return patent;
         });
-        audit.record("patentpool.withdrawn", withdrawn.tenantId(), withdrawn.publicationNumber(), null,
-                JsonText.write(Map.of("reason", reason, "effective", effective.toString())));
         post(PatentPoolEvents.WITHDRAWN, withdrawn.publicationNumber(), withdrawn.tenantId(),
                 Map.of(PatentPoolEvents.EFFECTIVE, effective.toString()));
         return PatentView.of(withdrawn, today());
     }
 
     @Override
+    public OpenLicenceDeclaration declaration(String publicationNumber) {
+        PatentView patent = find(publicationNumber).orElseThrow(() -> ApiException.notFound("There is no patent "
+                + publicationNumber + " in the pool."));
+        LocalDate today = today();
+        if (!patent.jurisdiction().equals("CN") || !patent.legalStatus().equals("granted")
+                || (patent.withdrawalEffective() != null && !today.isBefore(patent.withdrawalEffective()))) {
+            throw new ApiException(409, "conflict", "An open-licence declaration is made for a granted Chinese "
+                    + "patent in force and in the pool; " + patent.publicationNumber() + " is "
+                    + patent.legalStatus() + " in " + patent.jurisdiction() + ", pool state " + patent.poolState()
+                    + ".");
+        }
+        return OpenLicenceDeclaration.of(patent);
+    }
+
+    @Override
     public LapseReport watchLapses() {
         LocalDate today = today();
+        // Past its last day: the expiry date is the term's last day.
         List<PooledPatent> due = database.readAcrossTenants("patent pool lapse watch", em -> em.createQuery(
                 "select p from PooledPatent p where p.expiryDate is not null and p.expiryDate <= :horizon "
-                        + "order by p.expiryDate", PooledPatent.class)
+                        + "and p.legalStatus in ('granted', 'pending') order by p.expiryDate", PooledPatent.class)
                 .setParameter("horizon", today.plusMonths(12)).getResultList());
         List<String> expired = new ArrayList<>();
         List<PatentView> soon = new ArrayList<>();
         for (PooledPatent patent : due) {
-            if (!patent.expiryDate().isAfter(today) && !patent.legalStatus().equals("expired")) {
-                String before = patent.legalStatus();
-                asTenant(new AlliancePrincipal("lapse-watch", patent.tenantId(), Set.of()), patent.tenantId(),
-                        () -> database.inTransaction(em -> {
-                            PooledPatent row = em.find(PooledPatent.class, patent.publicationNumber(),
-                                    LockModeType.PESSIMISTIC_WRITE);
-                            row.setLegalStatus("expired");
-                            row.touched(clock.instant());
-                            return null;
-                        }));
-                audit.record("patentpool.changed", patent.tenantId(), patent.publicationNumber(),
-                        JsonText.write(Map.of("legalStatus", before)), JsonText.write(Map.of("legalStatus", "expired")));
+            if (!patent.expiryDate().isBefore(today)) {
+                soon.add(PatentView.of(patent, today));
+                continue;
+            }
+            AlliancePrincipal watch = new AlliancePrincipal("lapse-watch", patent.tenantId(), Set.of());
+            Boolean moved = asTenant(watch, patent.tenantId(), () -> transactions.atomically(() -> {
+                boolean changed = database.inTransaction(em -> {
+                    PooledPatent row = em.find(PooledPatent.class, patent.publicationNumber(),
+                            LockModeType.PESSIMISTIC_WRITE);
+                    // The owner may have extended the term or changed the status meanwhile.
+                    if (row == null || row.expiryDate() == null || !row.expiryDate().isBefore(today)
+                            || !(row.legalStatus().equals("granted") || row.legalStatus().equals("pending"))) {
+                        return false;
+                    }
+                    row.setLegalStatus("expired");
+                    row.touched(clock.instant());
+                    return true;
+                });
+                if (changed) {
+                    audit.record("patentpool.changed", patent.tenantId(), patent.publicationNumber(),
+                            JsonText.write(Map.of("legalStatus", patent.legalStatus())),
+                            JsonText.write(Map.of("legalStatus", "expired")));
+                }
+                return changed;
+            }));
+            if (moved) {
                 post(PatentPoolEvents.STATUS_CHANGED, patent.publicationNumber(), patent.tenantId(),
                         Map.of(PatentPoolEvents.STATUS, "expired"));
                 expired.add(patent.publicationNumber());
-            } else if (patent.expiryDate().isAfter(today)) {
-                soon.add(PatentView.of(patent, today));
             }
         }
         return new LapseReport(expired, soon);

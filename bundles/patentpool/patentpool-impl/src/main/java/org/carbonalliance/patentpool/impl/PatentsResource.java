@@ -22,19 +22,14 @@ import org.osgi.service.component.annotations.Reference;
 public class PatentsResource implements RestResource {
 
     private static final Access MEMBERS = Access.anyRole(Roles.MEMBER_ADMIN, Roles.MEMBER_USER, Roles.ALLIANCE_ADMIN);
-    private static final Access ADMINS = Access.anyRole(Roles.MEMBER_ADMIN, Roles.ALLIANCE_ADMIN);
+    /** Withdrawing is the owning member's decision: its member-admin, not the secretariat. */
+    private static final Access OWNER_ADMIN = Access.anyRole(Roles.MEMBER_ADMIN);
 
     private final Patents patents;
 
     @Activate
     public PatentsResource(@Reference Patents patents) {
         this.patents = patents;
-    }
-
-    OpenLicenceDeclaration declaration(String publicationNumber) {
-        return patents.find(publicationNumber).map(p -> OpenLicenceDeclaration.of(p,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC))).orElseThrow(() -> ApiException.notFound(
-                        "There is no patent " + publicationNumber + " in the pool."));
     }
 
     @Override
@@ -68,7 +63,8 @@ public class PatentsResource implements RestResource {
                         .summary("The pool's terms for the patent as a CNIPA open-licence declaration (public; "
                                 + "printable page at /api/patentpool/declarations/{publicationNumber})")
                         .access(Access.PUBLIC).returns(200, OpenLicenceDeclaration.class).error(404, "not in the pool")
-                        .handle(call -> declaration(call.path("publicationNumber"))),
+                        .error(409, "not a granted Chinese patent in the pool")
+                        .handle(call -> patents.declaration(call.path("publicationNumber"))),
                 Operation.patch("/{publicationNumber}").id("changePatent")
                         .summary("Change your organisation's patent (the secretariat: any)")
                         .access(MEMBERS).guard(call -> patents.checkOwner(call.path("publicationNumber"),
@@ -79,7 +75,7 @@ public class PatentsResource implements RestResource {
                                 call.body(PatentChange.class), call.caller())),
                 Operation.post("/{publicationNumber}/withdraw").id("withdrawPatent")
                         .summary("Give notice of withdrawal; it takes effect after the notice period")
-                        .access(ADMINS).guard(call -> patents.checkOwner(call.path("publicationNumber"),
+                        .access(OWNER_ADMIN).guard(call -> patents.checkOwner(call.path("publicationNumber"),
                                 call.caller()))
                         .body(Withdrawal.class).returns(200, PatentView.class)
                         .error(404, "your organisation has no such patent in the pool")

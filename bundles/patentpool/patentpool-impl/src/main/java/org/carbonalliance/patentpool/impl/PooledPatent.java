@@ -41,6 +41,10 @@ public class PooledPatent {
     @Column(name = "inventors", nullable = false) private String inventors;
     @Column(name = "cpc_codes", nullable = false) private String cpcCodes;
     @Column(name = "climate_tags", nullable = false) private String climateTags;
+    /** Tags set by hand; climate_tags is these plus those derived from the CPC codes. */
+    @Column(name = "manual_tags", nullable = false) private String manualTags;
+    /** Office and number without the kind code: one pooled record per publication, whichever kind was given. */
+    @Column(name = "base_number", nullable = false) private String baseNumber;
     @Column(name = "ipc_codes", nullable = false) private String ipcCodes;
     @Column(name = "jurisdiction", nullable = false) private String jurisdiction;
     @Column(name = "office_link") private String officeLink;
@@ -58,8 +62,9 @@ public class PooledPatent {
     protected PooledPatent() {
     }
 
-    PooledPatent(String publicationNumber, String contributedBy, Instant now) {
+    PooledPatent(String publicationNumber, String baseNumber, String contributedBy, Instant now) {
         this.publicationNumber = publicationNumber;
+        this.baseNumber = baseNumber;
         this.contributedBy = contributedBy;
         this.contributedAt = now;
         this.updatedAt = now;
@@ -92,6 +97,7 @@ public class PooledPatent {
     List<String> inventors() { return items(inventors); }
     List<String> cpcCodes() { return items(cpcCodes); }
     List<String> climateTags() { return items(climateTags); }
+    List<String> manualTags() { return items(manualTags); }
     List<String> ipcCodes() { return items(ipcCodes); }
     String jurisdiction() { return jurisdiction; }
     String officeLink() { return officeLink; }
@@ -126,8 +132,10 @@ public class PooledPatent {
         this.inventors = lines(inventors);
     }
 
-    void setClassification(List<String> cpcCodes, List<String> climateTags, List<String> ipcCodes) {
+    void setClassification(List<String> cpcCodes, List<String> manualTags, List<String> climateTags,
+            List<String> ipcCodes) {
         this.cpcCodes = lines(cpcCodes);
+        this.manualTags = lines(manualTags);
         this.climateTags = lines(climateTags);
         this.ipcCodes = lines(ipcCodes);
     }

@@ -79,7 +79,7 @@ public class PatentsImplTest {
         assertEquals("CN112345678B", view.publicationNumber());
         assertEquals("CN", view.jurisdiction());
         assertEquals(List.of("Y02E", "Y04S"), view.climateTags());
-        assertEquals(LocalDate.parse("2040-03-01"), view.expiryDate());
+        assertEquals("the term's last day", LocalDate.parse("2040-02-29"), view.expiryDate());
         assertEquals("granted", view.legalStatus());
         assertEquals(tenantA, view.memberTenantId());
         assertEquals("pooled", patents.find("CN112345678B").orElseThrow().poolState());
@@ -117,6 +117,8 @@ public class PatentsImplTest {
         assertEquals(List.of(), as(userB, () -> patents.own(userB)));
 
         assertEquals("lapsed", as(operator, () -> patents.change("US10123456B2", lapse, operator)).legalStatus());
+        PatentChange back = new PatentChange("granted", null, null, null, null, null, null, null, null, null, null);
+        as(userA, () -> patents.change("US10123456B2", back, userA));
         assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(PatentPoolEvents.STATUS_CHANGED)));
 
         PatentView withdrawn = as(userA, () -> patents.withdraw("US10123456B2", "Sold to a third party.", userA));
@@ -149,17 +151,34 @@ public class PatentsImplTest {
 
     @Test
     public void theOpenLicenceDeclarationStatesThePoolsTermsAndFlagsUtilityModels() throws Exception {
-        PatentView invention = as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
-        OpenLicenceDeclaration d = OpenLicenceDeclaration.of(invention, LocalDate.parse("2026-11-26"));
+        as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
+        OpenLicenceDeclaration d = patents.declaration("CN112345678B");
         assertEquals("发明", d.patentTypeZh());
-        assertEquals(LocalDate.parse("2040-03-01"), d.termUntil());
+        assertEquals("the term's last day", LocalDate.parse("2040-02-29"), d.termUntil());
+        assertEquals("from the contribution", LocalDate.parse("2026-11-26"), d.termFrom());
         assertTrue(d.licenceFeeEn().startsWith("Royalty-free"));
         assertTrue(!d.evaluationReportRequired());
-        PatentView utility = as(userA, () -> patents.contribute(request("CN212345678U", null), userA));
-        assertTrue(OpenLicenceDeclaration.of(utility, LocalDate.parse("2026-11-26")).evaluationReportRequired());
-        PatentView withdrawn = as(userA, () -> patents.withdraw("CN112345678B", "Leaving the pool.", userA));
-        assertEquals("the licence offer ends with the withdrawal", LocalDate.parse("2027-02-24"),
-                OpenLicenceDeclaration.of(withdrawn, LocalDate.parse("2026-11-26")).termUntil());
+        as(userA, () -> patents.contribute(request("CN212345678U", null), userA));
+        OpenLicenceDeclaration utility = patents.declaration("CN212345678U");
+        assertTrue(utility.evaluationReportRequired());
+        assertEquals("a utility model runs 10 years", LocalDate.parse("2030-02-28"), utility.termUntil());
+        as(userA, () -> patents.withdraw("CN112345678B", "Leaving the pool.", userA));
+        OpenLicenceDeclaration withdrawn = patents.declaration("CN112345678B");
+        assertEquals("granted licences keep their term", LocalDate.parse("2040-02-29"), withdrawn.termUntil());
+        assertEquals("the offer closes", LocalDate.parse("2027-02-24"), withdrawn.offerClosesOn());
+        as(userA, () -> patents.contribute(request("US10123456B2", null), userA));
+        assertEquals("only Chinese patents", 409, assertThrows(ApiException.class,
+                () -> patents.declaration("US10123456B2")).status());
+        assertEquals("the reason stays private", null, patents.find("CN112345678B").orElseThrow().withdrawalReason());
+    }
+
+    @Test
+    public void theSameNumberWithAnotherKindIsTheSamePublication() throws Exception {
+        as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> as(userB, () -> patents.contribute(request("CN112345678A", null), userB))).status());
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> as(userB, () -> patents.contribute(request("CN112345679", null), userB))).status());
     }
 
     @Test
