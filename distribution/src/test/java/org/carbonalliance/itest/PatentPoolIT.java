@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.carbonalliance.patentpool.api.PatentPoolEvents;
 import org.carbonalliance.platform.api.security.IdentityService;
-import org.carbonalliance.platform.api.security.Roles;
-import org.carbonalliance.platform.api.security.Tenant;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -33,7 +30,6 @@ public class PatentPoolIT extends PlatformTestSupport {
 
     private static final String PATENTS = "/api/patentpool/patents";
     private static final String JSON_TYPE = "application/json";
-    private static final String PASSWORD = "Patent-Pool-Test-2030";
 
     @Inject
     private IdentityService identity;
@@ -45,13 +41,6 @@ public class PatentPoolIT extends PlatformTestSupport {
                 + "[\"Li Wei\"],\"cpcCodes\":[\"H01M 10/44\",\"Y02E 60/10\"]}";
     }
 
-    private String memberAdmin(Http http, Tenant tenant, String email) throws Exception {
-        String token = identity.invite(tenant.id(), email, Set.of(Roles.MEMBER_ADMIN)).activationToken();
-        assertEquals(200, http.post("/api/identity/activate", null, JSON_TYPE,
-                "{\"token\":\"" + token + "\",\"password\":\"" + PASSWORD + "\"}").status());
-        return Http.basic(email, PASSWORD);
-    }
-
     @Test
     public void contributeReadChangeAndWithdraw() throws Exception {
         Http http = http();
@@ -61,8 +50,8 @@ public class PatentPoolIT extends PlatformTestSupport {
         props.put(EventConstants.EVENT_TOPIC, "org/carbonalliance/patentpool/*");
         ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, seen::add, props);
         try {
-            String a = memberAdmin(http, identity.createTenant("Tencent (pool test)"), "admin@pool-a.example");
-            String b = memberAdmin(http, identity.createTenant("Baidu (pool test)"), "admin@pool-b.example");
+            String a = memberAdmin(identity, identity.createTenant("Tencent (pool test)"), "admin@pool-a.example");
+            String b = memberAdmin(identity, identity.createTenant("Baidu (pool test)"), "admin@pool-b.example");
 
             Http.Response created = http.post(PATENTS, a, JSON_TYPE, patent("cn 112345678 b", "Battery storage"));
             assertEquals(created.body(), 201, created.status());
@@ -109,7 +98,7 @@ public class PatentPoolIT extends PlatformTestSupport {
     public void theLapseWatchRunsFromGogo() throws Exception {
         Http http = http();
         http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
-        String a = memberAdmin(http, identity.createTenant("Vanke (pool test)"), "admin@pool-d.example");
+        String a = memberAdmin(identity, identity.createTenant("Vanke (pool test)"), "admin@pool-d.example");
         assertEquals(201, http.post(PATENTS, a, JSON_TYPE, patent("CN100000009B", "Old patent")
                 .replace("\"applicationDate\":\"2020-03-01\"", "\"applicationDate\":\"2005-01-01\"")
                 .replace("\"grantDate\":\"2022-05-10\"", "\"grantDate\":\"2007-05-10\"")).status());
@@ -125,7 +114,7 @@ public class PatentPoolIT extends PlatformTestSupport {
     public void badInputIsAClearErrorAndWritesNothing() throws Exception {
         Http http = http();
         http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
-        String a = memberAdmin(http, identity.createTenant("JD.com (pool test)"), "admin@pool-c.example");
+        String a = memberAdmin(identity, identity.createTenant("JD.com (pool test)"), "admin@pool-c.example");
         Http.Response malformed = http.post(PATENTS, a, JSON_TYPE, patent("CN-ABC", "Bad number"));
         assertEquals(400, malformed.status());
         assertTrue(malformed.body(), malformed.body().contains("publicationNumber: not a DOCDB publication number"));

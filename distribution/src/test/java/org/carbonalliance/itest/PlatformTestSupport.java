@@ -17,8 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarFile;
 import javax.inject.Inject;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.security.Tenant;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.options.UrlProvisionOption;
@@ -97,6 +101,20 @@ public abstract class PlatformTestSupport {
 
     protected Http http() {
         return new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
+    }
+
+    /** Password of the member-admins {@link #memberAdmin} makes. */
+    protected static final String MEMBER_PASSWORD = "Carbon-Neutral-Test-2030";
+
+    /** Invites {@code email} as member-admin of {@code tenant}, activates it over HTTP, and returns its login. */
+    protected String memberAdmin(IdentityService identity, Tenant tenant, String email) throws Exception {
+        String token = identity.invite(tenant.id(), email, Set.of(Roles.MEMBER_ADMIN)).activationToken();
+        Http.Response activated = http().post("/api/identity/activate", null, "application/json",
+                "{\"token\":\"" + token + "\",\"password\":\"" + MEMBER_PASSWORD + "\"}");
+        if (activated.status() != 200) {
+            throw new AssertionError("activation of " + email + " failed: " + activated.body());
+        }
+        return Http.basic(email, MEMBER_PASSWORD);
     }
 
     protected static String operator() {

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.carbonalliance.platform.api.security.IdentityService;
-import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.security.Tenant;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -33,19 +32,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class TenantIsolationIT extends PlatformTestSupport {
 
     private static final String JSON_TYPE = "application/json";
-    private static final String PASSWORD = "Isolation-Test-2030";
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
 
     @Inject
     private IdentityService identity;
-
-    private String admin(Http http, Tenant tenant, String email) throws Exception {
-        String token = identity.invite(tenant.id(), email, Set.of(Roles.MEMBER_ADMIN)).activationToken();
-        assertEquals(200, http.post("/api/identity/activate", null, JSON_TYPE,
-                "{\"token\":\"" + token + "\",\"password\":\"" + PASSWORD + "\"}").status());
-        return Http.basic(email, PASSWORD);
-    }
 
     @Test
     public void noEndpointLetsTenantAReachTenantBOrAnonymousCallersIn() throws Exception {
@@ -54,9 +45,9 @@ public class TenantIsolationIT extends PlatformTestSupport {
         String version = System.getProperty("alliance.project.version");
         context.installBundle("mvn:org.carbonalliance/example-field-notes/" + version).start();
 
-        String adminA = admin(http, identity.createTenant("Tenant A"), "admin@a.example");
+        String adminA = memberAdmin(identity, identity.createTenant("Tenant A"), "admin@a.example");
         Tenant tenantB = identity.createTenant("Tenant B");
-        String adminB = admin(http, tenantB, "admin@b.example");
+        String adminB = memberAdmin(identity, tenantB, "admin@b.example");
         http.poll("/api/field-notes", adminB, r -> r.status() == 200, Duration.ofSeconds(30));
         JsonNode keyB = json(http.post("/api/identity/keys", adminB, JSON_TYPE, "{\"name\":\"b\"}"));
         JsonNode noteB = json(http.post("/api/field-notes", adminB, JSON_TYPE, "{\"text\":\"B's secret note\"}"));

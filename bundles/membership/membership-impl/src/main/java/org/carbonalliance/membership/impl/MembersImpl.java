@@ -65,33 +65,33 @@ public class MembersImpl implements Members {
 
     @Override
     public void suspend(String tenantId, String reason) {
-        transactions.atomically(() -> {
-            change(tenantId, Set.of(Member.Status.ACTIVE), Member.Status.SUSPENDED, reason, MembershipEvents.SUSPENDED);
-            identity.setSuspended(tenantId, true, reason);
-            return null;
-        });
+        change(tenantId, Set.of(Member.Status.ACTIVE), Member.Status.SUSPENDED, reason, MembershipEvents.SUSPENDED,
+                true, reason);
     }
 
     @Override
     public void reinstate(String tenantId) {
-        transactions.atomically(() -> {
-            change(tenantId, Set.of(Member.Status.SUSPENDED), Member.Status.ACTIVE, null, MembershipEvents.REINSTATED);
-            identity.setSuspended(tenantId, false, null);
-            return null;
-        });
+        change(tenantId, Set.of(Member.Status.SUSPENDED), Member.Status.ACTIVE, null, MembershipEvents.REINSTATED,
+                false, null);
     }
 
     @Override
     public void withdraw(String tenantId, String reason) {
+        change(tenantId, Set.of(Member.Status.ACTIVE, Member.Status.SUSPENDED), Member.Status.WITHDRAWN, reason,
+                MembershipEvents.WITHDRAWN, true, "withdrawn from the alliance");
+    }
+
+    /** Moves the member to {@code to} and locks or unlocks its tenant, in one transaction. */
+    private void change(String tenantId, Set<Member.Status> from, Member.Status to, String reason, String topic,
+            boolean tenantLocked, String lockReason) {
         transactions.atomically(() -> {
-            change(tenantId, Set.of(Member.Status.ACTIVE, Member.Status.SUSPENDED), Member.Status.WITHDRAWN, reason,
-                    MembershipEvents.WITHDRAWN);
-            identity.setSuspended(tenantId, true, "withdrawn from the alliance");
+            changeState(tenantId, from, to, reason, topic);
+            identity.setSuspended(tenantId, tenantLocked, lockReason);
             return null;
         });
     }
 
-    private void change(String tenantId, Set<Member.Status> from, Member.Status to, String reason, String topic) {
+    private void changeState(String tenantId, Set<Member.Status> from, Member.Status to, String reason, String topic) {
         Member.Status before = database.inTransaction(em -> {
             Member member = em.find(Member.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
             if (member == null) {

@@ -2,7 +2,6 @@ package org.carbonalliance.patentpool.impl;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.carbonalliance.patentpool.api.PublicationNumber;
 import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
 
 /**
@@ -22,7 +21,7 @@ public record OpenLicenceDeclaration(String publicationNumber, String patentType
      * to new licensees and never ends licences already granted (Patent Law art. 50).
      */
     static OpenLicenceDeclaration of(PatentView patent) {
-        String kind = PublicationNumber.parse(patent.publicationNumber()).map(PublicationNumber::kind).orElse("");
+        String kind = patent.kind();
         boolean utility = kind.startsWith("U") || kind.startsWith("Y");
         boolean design = kind.startsWith("S");
         LocalDate from = LocalDate.ofInstant(patent.contributedAt(), java.time.ZoneOffset.UTC);

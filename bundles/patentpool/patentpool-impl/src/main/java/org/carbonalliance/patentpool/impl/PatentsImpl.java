@@ -225,7 +225,7 @@ public class PatentsImpl implements Patents {
 
     @Override
     public Optional<PatentView> find(String publicationNumber) {
-        String key = PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString).orElse(null);
+        String key = key(publicationNumber).orElse(null);
         if (key == null) {
             return Optional.empty();
         }
@@ -246,7 +246,7 @@ public class PatentsImpl implements Patents {
 
     @Override
     public void checkOwner(String publicationNumber, AlliancePrincipal caller) {
-        String key = PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString).orElse("");
+        String key = key(publicationNumber).orElse("");
         boolean visible = caller.tenantId() == null && caller.hasRole(Roles.ALLIANCE_ADMIN) ? find(key).isPresent()
                 : asTenant(caller, caller.tenantId(), () -> database.read(em -> em.find(PooledPatent.class, key)))
                         != null;
@@ -395,8 +395,8 @@ public class PatentsImpl implements Patents {
     }
 
     private PooledPatent onOwnPatent(String publicationNumber, AlliancePrincipal caller, Edit edit) {
-        String key = PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString)
-                .orElseThrow(() -> ApiException.notFound("There is no patent " + publicationNumber + " in the pool."));
+        String key = key(publicationNumber).orElseThrow(() -> ApiException.notFound("There is no patent "
+                + publicationNumber + " in the pool."));
         String tenant = caller.tenantId();
         if (tenant == null && caller.hasRole(Roles.ALLIANCE_ADMIN)) {
             tenant = find(key).map(PatentView::memberTenantId).orElse(null);
@@ -431,6 +431,11 @@ public class PatentsImpl implements Patents {
         properties.put(PatentPoolEvents.PUBLICATION_NUMBER, number);
         properties.put(PatentPoolEvents.TENANT_ID, tenant);
         transactions.afterCommit(() -> events.postEvent(new Event(topic, properties)));
+    }
+
+    /** @return the stored key of a publication number in any spelling: its canonical DOCDB form */
+    private static Optional<String> key(String publicationNumber) {
+        return PublicationNumber.parse(publicationNumber).map(PublicationNumber::toString);
     }
 
     private LocalDate today() {

@@ -1,9 +1,6 @@
 package org.carbonalliance.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.carbonalliance.platform.api.security.Secrets;
@@ -19,11 +16,8 @@ record ApiKeyToken(String id, String secret) {
 
     static ApiKeyToken generate() {
         byte[] id = new byte[8];
-        byte[] secret = new byte[32];
         RANDOM.nextBytes(id);
-        RANDOM.nextBytes(secret);
-        return new ApiKeyToken(HexFormat.of().formatHex(id),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new ApiKeyToken(HexFormat.of().formatHex(id), Secrets.randomToken(32));
     }
 
     static Optional<ApiKeyToken> parse(String text) {
@@ -47,8 +41,7 @@ record ApiKeyToken(String id, String secret) {
     }
 
     boolean matches(String storedHash) {
-        return MessageDigest.isEqual(secretHash().getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return Secrets.matches(secret, storedHash);
     }
 
     @Override

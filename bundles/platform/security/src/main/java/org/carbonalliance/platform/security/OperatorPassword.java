@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
+import org.carbonalliance.platform.api.security.Secrets;
 
 /** Chooses the operator's first password: the one the operator supplied, or a random one written for the owner only. */
 final class OperatorPassword {
@@ -18,9 +17,7 @@ final class OperatorPassword {
 
     /** @return 24 random characters, URL-safe Base64 of 18 random bytes */
     static String random() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.randomToken(18);
     }
 
     /** Writes {@code password} to {@code dataDir}/operator-password.txt, readable and writable by the owner only. */

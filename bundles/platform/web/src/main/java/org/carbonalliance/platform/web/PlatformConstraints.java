@@ -1,5 +1,6 @@
 package org.carbonalliance.platform.web;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
@@ -43,23 +44,24 @@ final class PlatformConstraints {
     }
 
     private static void amend(AnnotatedType annotated, RecordComponent component, Map<String, Object> property) {
-        boolean country = annotated.isAnnotationPresent(Country.class)
-                || (component != null && component.isAnnotationPresent(Country.class));
-        boolean tag = annotated.isAnnotationPresent(ClimateTag.class)
-                || (component != null && component.isAnnotationPresent(ClimateTag.class));
-        if (country) {
+        if (has(Country.class, annotated, component)) {
             property.put("pattern", COUNTRY_PATTERN);
             property.put("description", "ISO 3166-1 alpha-2 country code, such as CN or DE");
         }
-        boolean web = annotated.isAnnotationPresent(WebAddress.class)
-                || (component != null && component.isAnnotationPresent(WebAddress.class));
-        if (web) {
+        if (has(WebAddress.class, annotated, component)) {
             property.put("format", "uri");
             property.put("pattern", "^https?://");
         }
-        if (tag) {
+        if (has(ClimateTag.class, annotated, component)) {
             property.put("enum", List.copyOf(new TreeSet<>(ClimateTag.TAGS)));
             property.put("description", "CPC climate tag");
         }
+    }
+
+    /** On the type (a list element) or, for the component itself, on the record component. */
+    private static boolean has(Class<? extends Annotation> constraint, AnnotatedType annotated,
+            RecordComponent component) {
+        return annotated.isAnnotationPresent(constraint)
+                || (component != null && component.isAnnotationPresent(constraint));
     }
 }

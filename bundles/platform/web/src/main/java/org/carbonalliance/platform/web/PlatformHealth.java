@@ -31,12 +31,7 @@ public interface PlatformHealth {
 
         /** @return the platform's own failed components and bundles (not plugins), causes first */
         List<String> platformFailures() {
-            List<String> out = new ArrayList<>();
-            for (List<Problem> list : List.of(failedComponents, failingBundles)) {
-                list.stream().filter(Problem::platform).map(Problem::text).forEach(out::add);
-            }
-            out.sort(java.util.Comparator.comparing(PlatformHealth::isConsequence));
-            return out;
+            return platformOnly(List.of(failedComponents, failingBundles));
         }
 
         /**
@@ -44,8 +39,12 @@ public interface PlatformHealth {
          *         then the failures that only follow from another ("Unable to get service ..."), then the rest
          */
         List<String> platformProblems() {
+            return platformOnly(List.of(failedComponents, failingBundles, unsatisfiedComponents));
+        }
+
+        private static List<String> platformOnly(List<List<Problem>> lists) {
             List<String> out = new ArrayList<>();
-            for (List<Problem> list : List.of(failedComponents, failingBundles, unsatisfiedComponents)) {
+            for (List<Problem> list : lists) {
                 list.stream().filter(Problem::platform).map(Problem::text).forEach(out::add);
             }
             out.sort(java.util.Comparator.comparing(PlatformHealth::isConsequence));
