@@ -72,6 +72,13 @@ public final class Http {
         return send(b.build());
     }
 
+    /** POSTs raw bytes (a file upload). */
+    public Response postBytes(String path, String authorization, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return send(builder(path, authorization).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** POSTs a form to a console page as the console's own pages do: with this server as the Origin. */
     public Response consolePost(String path, String authorization, String form)
             throws IOException, InterruptedException {

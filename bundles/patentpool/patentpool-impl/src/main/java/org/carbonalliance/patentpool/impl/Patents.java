@@ -38,6 +38,23 @@ public interface Patents {
      */
     OpenLicenceDeclaration declaration(String publicationNumber);
 
+    /** What storing an imported record did. */
+    enum Stored { IMPORTED, UPDATED, UNCHANGED }
+
+    /**
+     * Stores an imported record for {@code tenant}: checked as a contribution is, added when the publication is not
+     * pooled yet, otherwise updated in place when the same member pooled it (a re-import changes nothing that did not
+     * change). Joins the caller's atomic work when there is one.
+     *
+     * @throws org.carbonalliance.platform.api.web.ApiException 400 naming the problems, also when another member
+     *                                                          pooled the publication
+     */
+    Stored store(org.carbonalliance.patentpool.api.PatentData data, String tenant, AlliancePrincipal caller,
+            boolean demo);
+
+    /** @return granted or pending patents whose term ends within 12 months, soonest first (at most 500) */
+    List<PatentView> expiringWithinYear();
+
     /** The lapse watch's findings: patents just moved to expired, and those expiring within a year. */
     record LapseReport(List<String> expired, List<PatentView> expiringSoon) {
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.carbonalliance.patentpool.api.ClimateTag;
 import org.carbonalliance.patentpool.api.CpcCode;
 import org.carbonalliance.patentpool.api.PatentPoolEvents;
@@ -22,18 +23,17 @@ import org.carbonalliance.patentpool.impl.PatentRecords.PatentRequest;
 import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.persistence.Database;
-import org.carbonalliance.platform.api.persistence.PersistenceService;
-import org.carbonalliance.platform.api.persistence.PersistenceUnit;
 import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.validation.RecordValidator;
 import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.patentpool.api.PatentData;
 import org.carbonalliance.platform.api.web.JsonText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -45,24 +45,28 @@ import org.osgi.service.metatype.annotations.Designate;
 public class PatentsImpl implements Patents {
 
     private final Database database;
+    private final RecordValidator validator;
     private final Transactions transactions;
     private final IdentityService identity;
     private final AuditLog audit;
     private final EventAdmin events;
     private final Clock clock;
     private final int noticeDays;
+    /** Told of every patent whose row changed, once the change has committed: the search index. */
+    private final Consumer<String> onChanged;
 
     @Activate
-    public PatentsImpl(@Reference PersistenceService persistence, @Reference Transactions transactions,
+    public PatentsImpl(@Reference PoolDatabase pool, @Reference Transactions transactions,
             @Reference IdentityService identity, @Reference AuditLog audit, @Reference EventAdmin events,
-            PatentPoolConfig config) {
-        this(persistence.open(new PersistenceUnit("patents", "db/patentpool/changelog.xml",
-                List.of(PooledPatent.class))), transactions, identity, audit, events, Clock.systemUTC(),
-                config.withdrawalNoticeDays());
+            @Reference PatentIndex index, @Reference RecordValidator validator, PatentPoolConfig config) {
+        this(pool.database(), transactions, identity, audit, events, Clock.systemUTC(),
+                config.withdrawalNoticeDays(), index::changed, validator);
     }
 
     PatentsImpl(Database database, Transactions transactions, IdentityService identity, AuditLog audit,
-            EventAdmin events, Clock clock, int noticeDays) {
+            EventAdmin events, Clock clock, int noticeDays, Consumer<String> onChanged, RecordValidator validator) {
+        this.validator = validator;
+        this.onChanged = onChanged;
         this.database = database;
         this.transactions = transactions;
         this.identity = identity;
@@ -72,13 +76,41 @@ public class PatentsImpl implements Patents {
         this.noticeDays = noticeDays;
     }
 
-    @Deactivate
-    void close() {
-        database.close();
-    }
-
     @Override
     public PatentView contribute(PatentRequest r, AlliancePrincipal caller) {
+        String tenant = contributingTenant(r.tenantId(), caller);
+        PooledPatent patent = prepare(r, caller);
+        PublicationNumber number = PublicationNumber.parse(patent.publicationNumber()).orElseThrow();
+        if (pooled(number).isPresent()) {
+            throw duplicate(number);
+        }
+        try {
+            transactions.atomically(() -> asTenant(caller, tenant, () -> {
+                database.inTransaction(em -> {
+                    em.persist(patent);
+                    return null;
+                });
+                reindexAfterCommit(number.toString());
+                audit.record("patentpool.contributed", tenant, number.toString(), null, JsonText.write(Map.of(
+                        "title", String.valueOf(r.titleEn() != null ? r.titleEn() : r.titleZh()))));
+                return null;
+            }));
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (pooled(number).isPresent()) {
+                throw duplicate(number); // contributed by someone else at the same moment
+            }
+            throw e;
+        }
+        post(PatentPoolEvents.CONTRIBUTED, number.toString(), tenant, Map.of());
+        return ownView(number.toString());
+    }
+
+    /**
+     * Checks a contribution's values beyond its constraints and builds the row (not yet stored).
+     *
+     * @throws ApiException 400 naming every problem
+     */
+    private PooledPatent prepare(PatentRequest r, AlliancePrincipal caller) {
         List<String> problems = new ArrayList<>();
         PublicationNumber number = PublicationNumber.parse(r.publicationNumber()).orElse(null);
         if (number == null) {
@@ -98,17 +130,19 @@ public class PatentsImpl implements Patents {
         if (r.expiryDate() != null && r.expiryReason() == null) {
             problems.add("expiryReason: required with expiryDate (otherwise the expiry follows from the filing date)");
         }
-        String tenant = contributingTenant(r.tenantId(), caller);
+        separatorProblems(Map.of("applicants", r.applicants() == null ? List.of() : r.applicants(), "owners",
+                r.owners() == null ? List.of() : r.owners(), "inventors", r.inventors() == null ? List.of()
+                        : r.inventors()), problems);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(problems.size() + " field(s) to correct; see details.", problems);
         }
-        Instant now = clock.instant();
         PooledPatent patent = new PooledPatent(number.toString(), number.country() + number.number(),
-                caller.username(), now);
+                caller.username(), clock.instant());
         patent.setBibliography(r.familyId(), r.applicationNumber(), r.applicationDate(), r.priorityDate(),
                 r.grantDate(), number.country(), r.officeLink());
         patent.setTexts(r.titleEn(), r.titleZh(), r.abstractEn(), r.abstractZh());
-        patent.setParties(r.applicants(), r.owners() == null ? r.applicants() : r.owners(), r.inventors());
+        patent.setParties(r.applicants(), r.owners() == null || r.owners().isEmpty() ? r.applicants() : r.owners(),
+                r.inventors());
         List<String> manual = manualTags(r.climateTags());
         patent.setClassification(cpc, manual, tags(cpc, manual), ipc);
         patent.setExpiry(r.expiryDate() != null ? r.expiryDate() : Terms.expiry(number, r.applicationDate()),
@@ -117,27 +151,72 @@ public class PatentsImpl implements Patents {
         boolean grantedKind = number.kind().startsWith("B") || number.kind().startsWith("C");
         patent.setLegalStatus(r.legalStatus() != null ? r.legalStatus()
                 : r.grantDate() != null || grantedKind ? "granted" : "pending");
-        if (pooled(number).isPresent()) {
-            throw duplicate(number);
+        return patent;
+    }
+
+    @Override
+    public Stored store(PatentData data, String tenant, AlliancePrincipal caller, boolean demo) {
+        PatentRequest request = PatentRequests.of(data, tenant);
+        List<String> problems = validator.problems(request);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", problems), problems);
         }
-        try {
-            transactions.atomically(() -> asTenant(caller, tenant, () -> {
-                database.inTransaction(em -> {
-                    em.persist(patent);
+        PooledPatent prepared = prepare(request, caller);
+        if (demo) {
+            prepared.markDemo();
+        }
+        String key = prepared.publicationNumber();
+        PublicationNumber number = PublicationNumber.parse(key).orElseThrow();
+        // Refusals come before the atomic work: a failure inside it would undo the caller's whole batch.
+        String existing = pooled(number).orElse(null);
+        if (existing != null && !tenant.equals(database.readAcrossTenants("patent pool: owner of an imported record",
+                em -> em.find(PooledPatent.class, existing).tenantId()))) {
+            throw ApiException.badRequest("publicationNumber: " + existing + " is pooled by another member",
+                    List.of("publicationNumber: " + existing + " is pooled by another member"));
+        }
+        return transactions.atomically(() -> {
+            if (existing == null) {
+                asTenant(caller, tenant, () -> database.inTransaction(em -> {
+                    em.persist(prepared);
                     return null;
-                });
-                audit.record("patentpool.contributed", tenant, number.toString(), null, JsonText.write(Map.of(
-                        "title", String.valueOf(r.titleEn() != null ? r.titleEn() : r.titleZh()))));
-                return null;
-            }));
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (pooled(number).isPresent()) {
-                throw duplicate(number); // contributed by someone else at the same moment
+                }));
+                reindexAfterCommit(key);
+                audit.record("patentpool.contributed", tenant, key, null, JsonText.write(Map.of("via", "import")));
+                post(PatentPoolEvents.CONTRIBUTED, key, tenant, Map.of());
+                return Stored.IMPORTED;
             }
-            throw e;
-        }
-        post(PatentPoolEvents.CONTRIBUTED, number.toString(), tenant, Map.of());
-        return ownView(number.toString());
+            String[] statusBefore = new String[1];
+            Boolean changed = asTenant(caller, tenant, () -> database.inTransaction(em -> {
+                PooledPatent row = em.find(PooledPatent.class, existing, LockModeType.PESSIMISTIC_WRITE);
+                statusBefore[0] = row.legalStatus();
+                boolean differs = row.takeRecordOf(prepared);
+                if (differs) {
+                    row.touched(clock.instant());
+                }
+                return differs;
+            }));
+            if (!changed) {
+                return Stored.UNCHANGED;
+            }
+            reindexAfterCommit(existing);
+            audit.record("patentpool.changed", tenant, existing, JsonText.write(Map.of("legalStatus",
+                    statusBefore[0])), JsonText.write(Map.of("legalStatus", prepared.legalStatus(), "via", "import")));
+            if (!statusBefore[0].equals(prepared.legalStatus())) {
+                post(PatentPoolEvents.STATUS_CHANGED, existing, tenant,
+                        Map.of(PatentPoolEvents.STATUS, prepared.legalStatus()));
+            }
+            return Stored.UPDATED;
+        });
+    }
+
+    @Override
+    public List<PatentView> expiringWithinYear() {
+        LocalDate today = today();
+        return database.readAcrossTenants("patent pool: expiring within a year", em -> em.createQuery(
+                "select p from PooledPatent p where p.expiryDate >= :today and p.expiryDate <= :horizon "
+                        + "and p.legalStatus in ('granted', 'pending') order by p.expiryDate", PooledPatent.class)
+                .setParameter("today", today).setParameter("horizon", today.plusMonths(12)).setMaxResults(500)
+                .getResultList()).stream().map(p -> PatentView.of(p, today)).toList();
     }
 
     /** @return the pooled record of the same publication, whatever kind code it was pooled with */
@@ -172,6 +251,19 @@ public class PatentsImpl implements Patents {
             throw ApiException.forbidden("Members contribute for their own organisation only.");
         }
         return caller.tenantId();
+    }
+
+    /** A name holding the CSV list separator ";;" would come back from the export as two names. */
+    private static void separatorProblems(Map<String, List<String>> lists, List<String> problems) {
+        lists.forEach((field, items) -> {
+            for (int i = 0; i < items.size(); i++) {
+                String item = items.get(i).strip();
+                if (item.contains(";;") || item.startsWith(";") || item.endsWith(";")) {
+                    problems.add(field + ": item " + (i + 1) + ": may not hold ';;' or start or end with ';' (the "
+                            + "list separator of the CSV export)");
+                }
+            }
+        });
     }
 
     private static void dateProblems(LocalDate priority, LocalDate application, LocalDate grant, LocalDate expiry,
@@ -297,6 +389,7 @@ public class PatentsImpl implements Patents {
                             row.priorityDate(), row.grantDate(), row.jurisdiction(), c.officeLink());
                 }
             });
+            reindexAfterCommit(patent.publicationNumber());
             audit.record("patentpool.changed", patent.tenantId(), patent.publicationNumber(),
                     JsonText.write(Map.of("legalStatus", before[0])),
                     JsonText.write(Map.of("legalStatus", patent.legalStatus())));
@@ -320,6 +413,7 @@ public class PatentsImpl implements Patents {
                 }
                 row.withdraw(clock.instant(), reason, effective);
             });
+            reindexAfterCommit(patent.publicationNumber());
             audit.record("patentpool.withdrawn", patent.tenantId(), patent.publicationNumber(), null,
                     JsonText.write(Map.of("reason", reason, "effective", effective.toString())));
             return patent;
@@ -374,6 +468,7 @@ public class PatentsImpl implements Patents {
                     return true;
                 });
                 if (changed) {
+                    reindexAfterCommit(patent.publicationNumber());
                     audit.record("patentpool.changed", patent.tenantId(), patent.publicationNumber(),
                             JsonText.write(Map.of("legalStatus", patent.legalStatus())),
                             JsonText.write(Map.of("legalStatus", "expired")));
@@ -424,6 +519,10 @@ public class PatentsImpl implements Patents {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void reindexAfterCommit(String number) {
+        transactions.afterCommit(() -> onChanged.accept(number));
     }
 
     private void post(String topic, String number, String tenant, Map<String, String> more) {

@@ -54,6 +54,8 @@ public class PooledPatent {
     @Column(name = "withdrawal_reason") private String withdrawalReason;
     @Column(name = "withdrawal_effective") private LocalDate withdrawalEffective;
     @Column(name = "updated_at", nullable = false) private Instant updatedAt;
+    /** Made up for demonstrations (bin/alliance run --demo); numbers in the reserved range, see DemoPool. */
+    @Column(name = "demo", nullable = false) private boolean demo;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -107,6 +109,38 @@ public class PooledPatent {
     String withdrawalReason() { return withdrawalReason; }
     LocalDate withdrawalEffective() { return withdrawalEffective; }
     Instant updatedAt() { return updatedAt; }
+    String baseNumber() { return baseNumber; }
+    long version() { return version; }
+    boolean demo() { return demo; }
+
+    /**
+     * Takes the bibliography, texts, parties, classification, expiry and legal status of {@code imported} (not the pool
+     * state: contribution and withdrawal stay).
+     *
+     * @return whether anything changed
+     */
+    boolean takeRecordOf(PooledPatent imported) {
+        List<Object> before = record();
+        familyId = imported.familyId; applicationNumber = imported.applicationNumber;
+        applicationDate = imported.applicationDate; priorityDate = imported.priorityDate;
+        grantDate = imported.grantDate; expiryDate = imported.expiryDate; expiryReason = imported.expiryReason;
+        legalStatus = imported.legalStatus; titleEn = imported.titleEn; titleZh = imported.titleZh;
+        abstractEn = imported.abstractEn; abstractZh = imported.abstractZh; applicants = imported.applicants;
+        owners = imported.owners; inventors = imported.inventors; cpcCodes = imported.cpcCodes;
+        climateTags = imported.climateTags; manualTags = imported.manualTags; ipcCodes = imported.ipcCodes;
+        jurisdiction = imported.jurisdiction; officeLink = imported.officeLink;
+        return !before.equals(record());
+    }
+
+    private List<Object> record() {
+        return Arrays.asList(familyId, applicationNumber, applicationDate, priorityDate, grantDate, expiryDate,
+                expiryReason, legalStatus, titleEn, titleZh, abstractEn, abstractZh, applicants, owners, inventors,
+                cpcCodes, climateTags, manualTags, ipcCodes, jurisdiction, officeLink);
+    }
+
+    void markDemo() {
+        this.demo = true;
+    }
 
     void setBibliography(String familyId, String applicationNumber, LocalDate applicationDate, LocalDate priorityDate,
             LocalDate grantDate, String jurisdiction, String officeLink) {

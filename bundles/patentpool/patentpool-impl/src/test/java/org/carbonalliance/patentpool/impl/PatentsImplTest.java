@@ -36,8 +36,10 @@ public class PatentsImplTest {
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+    /** What the search index was told to re-read. */
+    private final List<String> reindexed = new CopyOnWriteArrayList<>();
     private final PatentsImpl patents = new PatentsImpl(persistence.open(new PersistenceUnit("patents",
-            "db/patentpool/changelog.xml", List.of(PooledPatent.class))), persistence.transactions(), identity, audit,
+            "db/patentpool/changelog.xml", List.of(PooledPatent.class, ImportJob.class, ImportRejection.class))), persistence.transactions(), identity, audit,
             new EventAdmin() {
                 @Override
                 public void postEvent(Event event) {
@@ -48,7 +50,7 @@ public class PatentsImplTest {
                 public void sendEvent(Event event) {
                     events.add(event);
                 }
-            }, clock, 90);
+            }, clock, 90, reindexed::add, record -> List.of());
     private final String tenantA = identity.createTenant("Tencent").id();
     private final String tenantB = identity.createTenant("Baidu").id();
     private final AlliancePrincipal userA = new AlliancePrincipal("a@tencent.example", tenantA,

@@ -88,6 +88,13 @@ public class Identities implements IdentityService, UserDirectory {
         return Optional.ofNullable(database.read(em -> em.find(TenantEntity.class, id))).map(TenantEntity::toApi);
     }
 
+    @Override
+    public java.util.List<Tenant> tenantsNamed(String name) {
+        return database.read(em -> em.createQuery("select t from TenantEntity t where t.name = :name order by t.id",
+                TenantEntity.class).setParameter("name", name).getResultList()).stream().map(TenantEntity::toApi)
+                .toList();
+    }
+
     /** Cached until a suspension changes. */
     @Override
     public boolean active(String tenantId) {

@@ -35,6 +35,11 @@ public final class FakeIdentityService implements IdentityService {
     }
 
     @Override
+    public java.util.List<Tenant> tenantsNamed(String name) {
+        return tenants.values().stream().filter(t -> t.name().equals(name)).toList();
+    }
+
+    @Override
     public Invitation invite(String tenantId, String email, Set<String> roles) {
         if (!tenants.containsKey(tenantId)) {
             throw new IllegalArgumentException("There is no tenant " + tenantId + ".");

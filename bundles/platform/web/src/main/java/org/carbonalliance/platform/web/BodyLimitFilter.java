@@ -18,6 +18,7 @@ import org.carbonalliance.platform.api.web.ApiServlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -32,8 +33,14 @@ import org.osgi.service.metatype.annotations.Designate;
 public class BodyLimitFilter implements Filter {
 
     private volatile long maxBytes;
+    private final UploadLimits uploads;
 
     @Activate
+    public BodyLimitFilter(@Reference UploadLimits uploads, WebConfig config) {
+        this.uploads = uploads;
+        configure(config);
+    }
+
     @Modified
     void configure(WebConfig config) {
         this.maxBytes = config.maxBodyBytes();
@@ -42,7 +49,8 @@ public class BodyLimitFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long limit = maxBytes;
+        HttpServletRequest http = (HttpServletRequest) request;
+        long limit = uploads.limitFor(http.getMethod(), http.getServletPath(), http.getPathInfo()).orElse(maxBytes);
         if (request.getContentLengthLong() > limit) {
             ApiServlet.writeError((HttpServletResponse) response, 413, "payload-too-large", message(limit), List.of());
             return;

@@ -16,6 +16,7 @@ final class DispatchCall implements Call {
     private Object body;
     private final AlliancePrincipal principal;
     private int status;
+    private boolean upload;
 
     DispatchCall(HttpServletRequest request, Map<String, String> pathParameters, AlliancePrincipal principal,
             int status) {
@@ -73,6 +74,19 @@ final class DispatchCall implements Call {
     /** The parsed, validated body, once the guard has passed. */
     void body(Object parsed) {
         this.body = parsed;
+    }
+
+    @Override
+    public java.io.InputStream upload() throws java.io.IOException {
+        if (!upload) {
+            throw new IllegalStateException("This operation declares no upload.");
+        }
+        return request.getInputStream();
+    }
+
+    /** Marks the call as one of an upload operation. */
+    void allowUpload() {
+        this.upload = true;
     }
 
     @Override

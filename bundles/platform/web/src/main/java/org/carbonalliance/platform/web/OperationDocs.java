@@ -46,6 +46,11 @@ final class OperationDocs {
             out.put("requestBody", Map.of("required", true, "content", Map.of("application/json",
                     Map.of("schema", Map.of("$ref", RecordSchemas.ref(operation.body()))))));
         }
+        if (operation.uploadLimit() != null) {
+            out.put("requestBody", Map.of("required", true, "description", "the file, as the request body ("
+                    + operation.uploadTypes() + "; gzip or zip compressed too)", "content",
+                    Map.of("application/octet-stream", Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        }
         Map<String, Object> responses = new TreeMap<>();
         responses.put(Integer.toString(operation.status()), success(operation, operation.summary()));
         operation.alternatives().forEach((status, description) -> responses.put(Integer.toString(status),
@@ -54,10 +59,12 @@ final class OperationDocs {
             responses.put("400", ErrorSchema.response("the request is malformed or invalid; details name each "
                     + "problem"));
         }
-        if (operation.body() != null) {
+        if (operation.body() != null || operation.uploadLimit() != null) {
             responses.put("408", ErrorSchema.response("the body did not arrive completely in time"));
             responses.put("413", ErrorSchema.response("the body is larger than the configured limit"));
-            responses.put("415", ErrorSchema.response("the body is not application/json"));
+            if (operation.body() != null) {
+                responses.put("415", ErrorSchema.response("the body is not application/json"));
+            }
         }
         if (!operation.access().isPublic()) {
             responses.put("401", ErrorSchema.response("not logged in"));

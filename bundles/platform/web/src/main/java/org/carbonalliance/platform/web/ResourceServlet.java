@@ -67,6 +67,9 @@ final class ResourceServlet extends ApiServlet {
         if (operation.guard() != null) {
             operation.guard().check(call);
         }
+        if (operation.uploadLimit() != null) {
+            call.allowUpload();
+        }
         if (operation.body() != null) {
             Object body = readJson(req, operation.body());
             List<String> problems = validator.problems(body);

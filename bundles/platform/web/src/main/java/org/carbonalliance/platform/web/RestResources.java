@@ -38,7 +38,7 @@ public class RestResources implements OpenApiContributor, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(RestResources.class);
 
     /** What one served resource contributes. */
-    private record Served(ServiceRegistration<Servlet> servlet, Map<String, Object> paths, Map<String, Object> schemas,
+    private record Served(String base, ServiceRegistration<Servlet> servlet, Map<String, Object> paths, Map<String, Object> schemas,
             Set<Class<?>> types) {
     }
 
@@ -49,9 +49,12 @@ public class RestResources implements OpenApiContributor, HealthCheck {
     /** Resources refused, with the reason, for /api/health until they go away. */
     private final Map<RestResource, String> refused = new ConcurrentHashMap<>();
 
+    private final UploadLimits uploads;
+
     @Activate
-    public RestResources(BundleContext context) {
+    public RestResources(BundleContext context, @Reference UploadLimits uploads) {
         this.context = context;
+        this.uploads = uploads;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -68,6 +71,7 @@ public class RestResources implements OpenApiContributor, HealthCheck {
         refused.remove(resource);
         Served gone = served.remove(resource);
         if (gone != null) {
+            uploads.forget(gone.base());
             gone.types().forEach(schemas::forget);
             try {
                 gone.servlet().unregister();
@@ -121,7 +125,8 @@ public class RestResources implements OpenApiContributor, HealthCheck {
         properties.put(ApiContext.PUBLIC, anyPublic);
         ServiceRegistration<Servlet> registration = context.registerService(Servlet.class,
                 new ResourceServlet(operations, validator), properties);
-        return new Served(registration, paths, types, classes);
+        uploads.serve(base, operations);
+        return new Served(base, registration, paths, types, classes);
     }
 
     /**

@@ -26,6 +26,14 @@ public interface Call {
     /** @return the request body, parsed strictly and validated; an operation without a body type has none */
     <T> T body(Class<T> type);
 
+    /**
+     * @return the uploaded file of an operation declared with {@code upload(...)}, to be read once; reading past the
+     *         operation's limit throws an {@code ApiException} (413)
+     * @throws IllegalStateException when the operation declares no upload
+     * @since 1.1
+     */
+    java.io.InputStream upload() throws java.io.IOException;
+
     /** @return the logged-in caller; empty only in public operations called anonymously */
     Optional<AlliancePrincipal> principal();
 

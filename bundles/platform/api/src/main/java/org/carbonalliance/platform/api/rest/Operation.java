@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * One REST operation, declared once: method, path template, access rule, request body type, response type, summary
@@ -31,6 +32,8 @@ public final class Operation {
     private final List<Param> params;
     private final Guard guard;
     private final Handler handler;
+    private final LongSupplier uploadLimit;
+    private final String uploadTypes;
 
     private Operation(Builder b) {
         this.method = b.method;
@@ -47,6 +50,11 @@ public final class Operation {
         this.params = List.copyOf(b.params);
         this.guard = b.guard;
         this.handler = Objects.requireNonNull(b.handler, "handler");
+        this.uploadLimit = b.uploadLimit;
+        this.uploadTypes = b.uploadTypes;
+        if (body != null && uploadLimit != null) {
+            throw new IllegalArgumentException("An operation takes a JSON body or an upload, not both.");
+        }
     }
 
     public static Builder get(String path) {
@@ -134,6 +142,23 @@ public final class Operation {
         return handler;
     }
 
+    /**
+     * @return the size limit of an upload operation's body, in bytes, read on every request (so it can follow
+     *         configuration); null when the operation takes no upload
+     * @since 1.1
+     */
+    public LongSupplier uploadLimit() {
+        return uploadLimit;
+    }
+
+    /**
+     * @return the media types an upload operation accepts, as documented (such as {@code text/csv, application/xml})
+     * @since 1.1
+     */
+    public String uploadTypes() {
+        return uploadTypes;
+    }
+
     /** Collects a declaration; {@link #handle} finishes it. */
     public static final class Builder {
         private final String method;
@@ -150,6 +175,8 @@ public final class Operation {
         private final List<Param> params = new ArrayList<>();
         private Guard guard;
         private Handler handler;
+        private LongSupplier uploadLimit;
+        private String uploadTypes;
 
         private Builder(String method, String path) {
             if (!path.isEmpty() && (!path.startsWith("/") || path.endsWith("/"))) {
@@ -231,6 +258,20 @@ public final class Operation {
         /** A further access check, run before the body is read (see {@link Guard}). */
         public Builder guard(Guard check) {
             this.guard = check;
+            return this;
+        }
+
+        /**
+         * The request body is a file, streamed to the handler ({@link Call#upload}) rather than parsed: for imports.
+         * Its size limit replaces the platform's body limit for this operation only.
+         *
+         * @param mediaTypes the accepted media types, for the documentation (such as {@code text/csv, application/zip})
+         * @param maxBytes   the size limit, asked on every request
+         * @since 1.1
+         */
+        public Builder upload(String mediaTypes, LongSupplier maxBytes) {
+            this.uploadTypes = Objects.requireNonNull(mediaTypes, "mediaTypes");
+            this.uploadLimit = Objects.requireNonNull(maxBytes, "maxBytes");
             return this;
         }
 

@@ -17,6 +17,12 @@ public interface IdentityService {
     Optional<Tenant> tenant(String tenantId);
 
     /**
+     * @return the tenants of this exact name (names are not unique), oldest first
+     * @since 1.2
+     */
+    java.util.List<Tenant> tenantsNamed(String name);
+
+    /**
      * Invites a user into a tenant with tenant roles ({@link Roles#MEMBER_ADMIN}, {@link Roles#MEMBER_USER},
      * {@link Roles#VERIFIER}).
      *

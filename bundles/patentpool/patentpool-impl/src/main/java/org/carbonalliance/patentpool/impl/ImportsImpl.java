@@ -1,0 +1,438 @@
+package org.carbonalliance.patentpool.impl;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.carbonalliance.patentpool.api.PatentData;
+import org.carbonalliance.patentpool.api.PatentSource;
+import org.carbonalliance.patentpool.impl.ImportJob.State;
+import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.Transactions;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.platform.api.web.JsonText;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link Imports}: uploads in {@code data/patentpool/imports}, jobs in pp_import, one worker thread. */
+@Component(service = Imports.class, configurationPid = "org.carbonalliance.patentpool")
+public class ImportsImpl implements Imports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportsImpl.class);
+    /** Items stored per transaction; the job's counters commit with them. */
+    static final int BATCH = 200;
+    /** Rejections kept per job (all are counted). */
+    static final int KEPT_REJECTIONS = 1000;
+    private static final int SHOWN_REJECTIONS = 200;
+
+    private final Database database;
+    private final Patents patents;
+    private final PatentSources sources;
+    private final IdentityService identity;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Path directory;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "alliance-patent-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running = true;
+    private volatile long maxExpandedBytes;
+
+    @Activate
+    public ImportsImpl(@Reference PoolDatabase pool, @Reference Patents patents, @Reference PatentSources sources,
+            @Reference IdentityService identity, @Reference Transactions transactions, @Reference AuditLog audit,
+            BundleContext context, PatentPoolConfig config) throws IOException {
+        this(pool.database(), patents, sources, identity, transactions, audit,
+                Path.of(Optional.ofNullable(context.getProperty("alliance.data")).orElse("data"), "patentpool",
+                        "imports"));
+        configure(config);
+        resumeUnfinished();
+    }
+
+    ImportsImpl(Database database, Patents patents, PatentSources sources, IdentityService identity,
+            Transactions transactions, AuditLog audit, Path directory) throws IOException {
+        this.database = database;
+        this.patents = patents;
+        this.sources = sources;
+        this.identity = identity;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.directory = Files.createDirectories(directory);
+        this.maxExpandedBytes = 4L << 30;
+    }
+
+    @Modified
+    void configure(PatentPoolConfig config) {
+        this.maxExpandedBytes = config.maxExpandedBytes();
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        running = false;
+        worker.shutdown();
+        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+    }
+
+    @Override
+    public List<Format> formats() {
+        return sources.all().stream().map(e -> new Format(e.getKey(), description(e.getValue()),
+                sources.isBuiltIn(e.getKey()))).toList();
+    }
+
+    private static String description(PatentSource source) {
+        try {
+            return source.description();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public ImportView start(String format, String fileName, InputStream upload, AlliancePrincipal caller) {
+        PatentSource source = sources.get(format).orElseThrow(() -> ApiException.badRequest(
+                "Unknown import format '" + format + "'; GET /api/patentpool/imports/formats lists them.",
+                List.of("format: one of " + formats().stream().map(Format::format).toList())));
+        String tenant = importingTenant(caller);
+        String id = UUID.randomUUID().toString();
+        Path part = directory.resolve(id + ".part");
+        long size;
+        try {
+            size = UploadStore.store(upload, part, maxExpandedBytes);
+            probe(source, format, part);
+        } catch (IOException e) {
+            delete(part);
+            throw ApiException.badRequest("The upload could not be read: " + e.getMessage(), List.of());
+        } catch (RuntimeException e) {
+            delete(part);
+            throw e;
+        }
+        String name = fileName == null || fileName.isBlank() ? null
+                : fileName.strip().replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        ImportJob job = new ImportJob(id, tenant, caller.username(), format,
+                name == null ? null : name.substring(0, Math.min(200, name.length())), size, clock.instant());
+        try {
+            Files.move(part, file(id), StandardCopyOption.ATOMIC_MOVE);
+            transactions.atomically(() -> {
+                database.inTransaction(em -> {
+                    em.persist(job);
+                    return null;
+                });
+                audit.record("patentpool.import-started", tenant, id, null, JsonText.write(Map.of("format", format,
+                        "bytes", size)));
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            delete(part);
+            delete(file(id));
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        worker.submit(() -> run(id));
+        return view(id, true).orElseThrow();
+    }
+
+    /**
+     * Reads the start of the stored file with the format: a file the format cannot read at all, or whose every item
+     * is refused (when the file is small enough to read whole here), is a 400 and no job.
+     */
+    private static void probe(PatentSource source, String format, Path file) throws IOException {
+        long[] accepted = {0};
+        List<String> rejected = new ArrayList<>();
+        boolean small = Files.size(file) <= 1 << 20;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            source.read(in, new PatentSource.Sink() {
+                @Override
+                public boolean accept(long item, PatentData patent) {
+                    accepted[0]++;
+                    return small;
+                }
+
+                @Override
+                public boolean reject(long item, String reason) {
+                    if (rejected.size() < 20) {
+                        rejected.add("item " + item + ": " + reason);
+                    }
+                    return small || rejected.size() < 20;
+                }
+            });
+        } catch (IOException e) {
+            throw ApiException.badRequest("The file cannot be read as " + format + ": " + e.getMessage(), List.of());
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("The " + format + " reader failed on the file: " + e, List.of());
+        }
+        if (accepted[0] == 0 && (small || !rejected.isEmpty())) {
+            throw ApiException.badRequest(rejected.isEmpty() ? "The file holds no " + format + " records."
+                    : "Nothing in the file can be imported; see details.", rejected);
+        }
+    }
+
+    /** Members import for their own organisation; the secretariat's rows name their member. */
+    private String importingTenant(AlliancePrincipal caller) {
+        if (caller.tenantId() == null && caller.hasRole(Roles.ALLIANCE_ADMIN)) {
+            return null;
+        }
+        if (identity.tenant(caller.tenantId()).filter(t -> !t.suspended()).isEmpty()) {
+            throw ApiException.forbidden("Your organisation's membership is suspended.");
+        }
+        return caller.tenantId();
+    }
+
+    @Override
+    public Optional<ImportView> find(String id, AlliancePrincipal caller) {
+        return view(id, false).filter(v -> visible(v, caller));
+    }
+
+    private static boolean visible(ImportView job, AlliancePrincipal caller) {
+        return caller.tenantId() == null ? caller.hasRole(Roles.ALLIANCE_ADMIN)
+                : caller.tenantId().equals(job.memberTenantId());
+    }
+
+    @Override
+    public List<ImportView> recent(AlliancePrincipal caller) {
+        boolean secretariat = caller.tenantId() == null && caller.hasRole(Roles.ALLIANCE_ADMIN);
+        List<String> ids = database.readAcrossTenants("patent pool: import jobs", em -> em.createQuery(
+                "select j.id from ImportJob j where :all = true or j.tenantId = :tenant order by j.createdAt desc",
+                String.class).setParameter("all", secretariat).setParameter("tenant", String.valueOf(
+                        caller.tenantId())).setMaxResults(50).getResultList());
+        return ids.stream().map(id -> view(id, false)).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<ImportView> view(String id, boolean fresh) {
+        return database.readAcrossTenants("patent pool: an import job", em -> {
+            ImportJob job = em.find(ImportJob.class, id);
+            if (job == null) {
+                return Optional.<ImportView>empty();
+            }
+            List<ImportRejection> rejections = em.createQuery("select r from ImportRejection r where r.importId = :id "
+                    + "order by r.item", ImportRejection.class).setParameter("id", id)
+                    .setMaxResults(SHOWN_REJECTIONS + 1).getResultList();
+            List<RejectedItem> shown = rejections.stream().limit(SHOWN_REJECTIONS)
+                    .map(r -> new RejectedItem(r.item(), r.reason())).toList();
+            return Optional.of(new ImportView(job.id(), job.format(), job.fileName(), job.sizeBytes(),
+                    job.state().name().toLowerCase(java.util.Locale.ROOT), job.itemsRead(), job.imported(),
+                    job.updated(), job.unchanged(), job.rejected(), job.message(), job.createdAt(), job.finishedAt(),
+                    job.createdBy(), job.tenantId(), shown, job.rejected() > shown.size()));
+        });
+    }
+
+    private Path file(String id) {
+        return directory.resolve(id + ".upload");
+    }
+
+    /** After a restart: jobs that were queued or running go on where their last committed batch ended. */
+    private void resumeUnfinished() {
+        List<String> unfinished = database.readAcrossTenants("patent pool: unfinished imports", em -> em.createQuery(
+                "select j.id from ImportJob j where j.state in ('QUEUED', 'RUNNING') order by j.createdAt",
+                String.class).getResultList());
+        for (String id : unfinished) {
+            LOG.info("Import {} resumes after a restart", id);
+            worker.submit(() -> run(id));
+        }
+        try (var files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".part")).forEach(ImportsImpl::delete);
+        } catch (IOException e) {
+            LOG.warn("Could not clean {}: {}", directory, e.toString());
+        }
+    }
+
+    private void run(String id) {
+        ImportJob job = database.readAcrossTenants("patent pool: import job", em -> em.find(ImportJob.class, id));
+        if (job == null || !running) {
+            return;
+        }
+        AlliancePrincipal importer = new AlliancePrincipal(job.createdBy(), job.tenantId(),
+                job.tenantId() == null ? Set.of(Roles.ALLIANCE_ADMIN) : Set.of(Roles.MEMBER_USER));
+        ImportRun batches = new ImportRun(job, importer);
+        update(id, j -> j.running());
+        Optional<PatentSource> source = sources.get(job.format());
+        if (source.isEmpty()) {
+            finish(id, State.FAILED, "The format " + job.format() + " is no longer installed (its plugin was "
+                    + "removed); install it again and re-import the file.");
+            return;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file(id)), 1 << 16)) {
+            source.get().read(in, batches);
+            batches.flush();
+            if (!running) {
+                return; // stopping: resumes at the next start
+            }
+            finish(id, State.DONE, null);
+        } catch (IOException | RuntimeException e) {
+            if (!running) {
+                return;
+            }
+            LOG.warn("Import {} failed: {}", id, e.toString());
+            batches.flush();
+            finish(id, State.FAILED, "The file could not be read to its end: " + e.getMessage()
+                    + "; items before that were imported.");
+        }
+    }
+
+    private void finish(String id, State state, String message) {
+        update(id, j -> j.finish(state, message, clock.instant()));
+        delete(file(id));
+        LOG.info("Import {} {}", id, state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void update(String id, java.util.function.Consumer<ImportJob> change) {
+        transactions.atomically(() -> database.inTransaction(em -> {
+            change.accept(em.find(ImportJob.class, id));
+            return null;
+        }));
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", file, e.toString());
+        }
+    }
+
+    /** The sink a source writes to: skips items done before a restart, stores the rest in batches. */
+    private final class ImportRun implements PatentSource.Sink {
+        private final String id;
+        private final String tenant;
+        private final AlliancePrincipal importer;
+        private final long resumeAfter;
+        private final List<Object[]> batch = new ArrayList<>();
+        private long keptRejections;
+
+        ImportRun(ImportJob job, AlliancePrincipal importer) {
+            this.id = job.id();
+            this.tenant = job.tenantId();
+            this.importer = importer;
+            this.resumeAfter = job.lastItem();
+            this.keptRejections = Math.min(job.rejected(), KEPT_REJECTIONS);
+        }
+
+        @Override
+        public boolean accept(long item, PatentData patent) {
+            return add(item, patent);
+        }
+
+        @Override
+        public boolean reject(long item, String reason) {
+            return add(item, reason == null ? "unreadable" : reason);
+        }
+
+        private boolean add(long item, Object outcome) {
+            if (!running) {
+                return false;
+            }
+            if (item > resumeAfter) {
+                batch.add(new Object[] {item, outcome});
+                if (batch.size() >= BATCH) {
+                    flush();
+                }
+            }
+            return running;
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Object[]> items = List.copyOf(batch);
+            batch.clear();
+            try {
+                transactions.atomically(() -> storeAll(items));
+            } catch (RuntimeException e) {
+                // One item broke the batch at the database (a concurrent contribution, say): one at a time instead.
+                for (Object[] item : items) {
+                    try {
+                        transactions.atomically(() -> storeAll(List.<Object[]>of(item)));
+                    } catch (RuntimeException failed) {
+                        LOG.warn("Import {}: item {} could not be stored", id, item[0], failed);
+                        Object[] refused = {item[0], "could not be stored: " + failed.getClass().getSimpleName()};
+                        transactions.atomically(() -> storeAll(List.<Object[]>of(refused)));
+                    }
+                }
+            }
+        }
+
+        /** Stores items and the job's progress in the caller's transaction. */
+        private Void storeAll(List<Object[]> items) {
+            long imported = 0, updated = 0, unchanged = 0, last = 0;
+            List<ImportRejection> rejections = new ArrayList<>();
+            for (Object[] entry : items) {
+                long item = (Long) entry[0];
+                last = Math.max(last, item);
+                String reason = entry[1] instanceof String text ? text : null;
+                if (reason == null) {
+                    try {
+                        PatentData data = (PatentData) entry[1];
+                        String owner = tenant != null ? tenant : secretariatMember(data);
+                        switch (patents.store(data, owner, asOwner(owner), false)) {
+                            case IMPORTED -> imported++;
+                            case UPDATED -> updated++;
+                            case UNCHANGED -> unchanged++;
+                        }
+                    } catch (ApiException e) {
+                        reason = e.details().isEmpty() ? e.getMessage() : String.join("; ", e.details());
+                    }
+                }
+                if (reason != null) {
+                    rejections.add(new ImportRejection(id, item, reason));
+                }
+            }
+            long[] counts = {imported, updated, unchanged, last};
+            database.inTransaction(em -> {
+                ImportJob job = em.find(ImportJob.class, id);
+                job.progress(items.size(), counts[0], counts[1], counts[2], rejections.size(), counts[3]);
+                for (ImportRejection r : rejections) {
+                    if (keptRejections < KEPT_REJECTIONS && em.find(ImportRejection.class, key(r)) == null) {
+                        em.persist(r);
+                        keptRejections++;
+                    }
+                }
+                return null;
+            });
+            return null;
+        }
+
+        private ImportRejection.Key key(ImportRejection r) {
+            return ImportRejection.Key.of(id, r.item());
+        }
+
+        private String secretariatMember(PatentData data) {
+            String member = data.member();
+            if (member == null || member.isBlank() || identity.tenant(member.strip()).filter(t -> !t.suspended())
+                    .isEmpty()) {
+                throw ApiException.badRequest("member: name the contributing member's tenant id (an active member)",
+                        List.of("member: name the contributing member's tenant id (an active member)"));
+            }
+            return member.strip();
+        }
+
+        private AlliancePrincipal asOwner(String owner) {
+            return new AlliancePrincipal(importer.username(), owner, importer.roles());
+        }
+    }
+}
