@@ -184,4 +184,60 @@ public class DistributionIT {
         Http.Response members = http.poll("/api/membership/members", null, r -> r.body().contains("Tencent"), START);
         assertTrue(members.body(), members.body().contains("Tencent") && members.body().contains("Vanke"));
     }
+
+    @Test
+    public void aBulkImportKilledMidwayFinishesAfterRestartAndTheDeletedIndexIsRebuilt() throws Exception {
+        Result started = alliance(Map.of(), "start", "--demo");
+        assertEquals(started.output(), 0, started.exitCode());
+        Http http = new Http(port);
+        String operator = operator();
+        // The demo pool marks its patents; they show in the public catalogue once loaded.
+        Http.Response demo = http.poll("/api/patentpool/search?q=" + java.net.URLEncoder.encode("储能",
+                StandardCharsets.UTF_8), null, r -> r.body().contains("\"demo\":true"), START);
+        assertTrue(demo.body(), demo.body().contains("9999"));
+        String tencent = Http.JSON.readTree(demo.body()).get("items").get(0).get("memberTenantId").asText();
+        int rows = 20_000;
+        StringBuilder csv = new StringBuilder("\"Jurisdiction\",\"Kind\",\"Display Key\",\"Application Date\","
+                + "\"Title\",\"Applicants\",\"CPC Classifications\",\"Member\"\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("KR,B1,KR").append(10_000_000 + i).append("B1,2018-01-01,Heat recovery unit ").append(i)
+                    .append(",Crash Test Co,Y02B 30/00,").append(tencent).append('\n');
+        }
+        Http.Response accepted = http.postBytes("/api/patentpool/imports?format=lens-csv", operator, "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(accepted.body(), 202, accepted.status());
+        String job = "/api/patentpool/imports/" + Http.JSON.readTree(accepted.body()).get("id").asText();
+        Http.Response midway = http.poll(job, operator, r -> r.body().contains("\"itemsRead\"")
+                && itemsRead(r) >= 1000, START);
+        assertTrue(midway.body(), itemsRead(midway) < rows);
+        ProcessHandle server = ProcessHandle.of(pid()).orElseThrow();
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(server.pid())).start().waitFor());
+        server.onExit().get(30, TimeUnit.SECONDS);
+        try (var files = Files.walk(home.resolve("data/patentpool/index"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+
+        Result restarted = alliance("start");
+        assertEquals(restarted.output(), 0, restarted.exitCode());
+        Http.Response done = http.poll(job, operator, r -> r.body().contains("\"state\":\"done\""), START);
+        com.fasterxml.jackson.databind.JsonNode finished = Http.JSON.readTree(done.body());
+        assertEquals(done.body(), rows, finished.get("itemsRead").asInt());
+        assertEquals(done.body(), rows, finished.get("imported").asInt() + finished.get("updated").asInt()
+                + finished.get("unchanged").asInt());
+        // Every row is in the database and, after the rebuild, in the index.
+        Http.Response searched = http.poll("/api/patentpool/search?jurisdiction=KR&limit=1", null,
+                r -> r.body().contains("\"total\":" + rows + ","), START);
+        assertTrue(searched.body(), searched.body().contains("\"total\":" + rows + ","));
+        assertEquals(200, http.get("/api/patentpool/patents/KR10020000B1").status());
+        String log = Files.readString(home.resolve("data/log/alliance.log"));
+        assertTrue("the rebuild is logged", log.contains("Patent index: indexing"));
+    }
+
+    private static int itemsRead(Http.Response response) {
+        try {
+            return Http.JSON.readTree(response.body()).path("itemsRead").asInt();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
 }

@@ -14,6 +14,9 @@ import java.util.function.Predicate;
 /** A small HTTP client for tests: requests against one server, optional Basic credentials, polling with a deadline. */
 public final class Http {
 
+    /** For reading answers. */
+    public static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public record Response(int status, String body, String contentType) {
     }
 

@@ -42,6 +42,10 @@ public class DeclarationPage extends ApiServlet {
         out.println("<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>开放许可声明 Open licence "
                 + "declaration " + forHtml(d.publicationNumber()) + "</title><style>body{font-family:sans-serif;"
                 + "max-width:50em;margin:2em auto}td{padding:.3em .8em;vertical-align:top}</style></head><body>");
+        if (d.demo()) {
+            out.println("<p style='border:2px solid #c00;padding:.5em'><b>演示数据，并非真实专利 · Demo data: a made-up "
+                    + "patent, this declaration is a specimen only.</b></p>");
+        }
         out.println("<h1>专利开放许可声明<br>Open licence declaration</h1><table>");
         row(out, "专利号 Patent number", d.publicationNumber(), "");
         row(out, "专利类型 Type", d.patentTypeZh(), d.patentTypeEn());

@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code GET /api/patentpool/export}: the whole pool as a Lens.org-style CSV, in the columns the lens-csv import reads
- * (logged in; a cross-tenant read, logged). Importing it into an empty pool gives the same records.
+ * (logged in; a cross-tenant read, logged). Importing it into an empty pool gives the same records. Demo patents
+ * are left out: they are made up, and would come back as real ones.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/patentpool/export",
@@ -46,7 +47,8 @@ public class ExportServlet extends ApiServlet {
         while (true) {
             String from = after;
             List<PooledPatent> page = database.readAcrossTenants("patent pool: CSV export", em -> em.createQuery(
-                    "select p from PooledPatent p where p.publicationNumber > :after order by p.publicationNumber",
+                    "select p from PooledPatent p where p.publicationNumber > :after and p.demo = false "
+                            + "order by p.publicationNumber",
                     PooledPatent.class).setParameter("after", from).setMaxResults(PAGE).getResultList());
             for (PooledPatent p : page) {
                 csv.write(data(p));

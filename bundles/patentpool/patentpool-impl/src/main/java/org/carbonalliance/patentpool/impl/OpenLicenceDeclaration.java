@@ -8,13 +8,14 @@ import org.carbonalliance.patentpool.impl.PatentRecords.PatentView;
  * The pool's terms for one patent, in the form of a CNIPA open-licence declaration (开放许可声明; Patent Law of the
  * PRC arts. 50-52, Implementing Regulations art. 85): patent number and type, patentee, licence fee and payment
  * method, licence term, in Chinese and English. For a utility model or design the declaration needs a patent
- * evaluation report (专利权评价报告), which this record flags.
+ * evaluation report (专利权评价报告), which this record flags. {@code demo}: a made-up demonstration patent, whose
+ * declaration is a specimen only.
  */
 public record OpenLicenceDeclaration(String publicationNumber, String patentTypeZh, String patentTypeEn,
         List<String> patentees, String licenceFeeZh, String licenceFeeEn, String paymentZh, String paymentEn,
         LocalDate termFrom, LocalDate termUntil, String termZh, String termEn, LocalDate offerClosesOn,
         String conditionsZh, String conditionsEn, boolean evaluationReportRequired, String legalBasisZh,
-        String legalBasisEn) {
+        String legalBasisEn, boolean demo) {
 
     /**
      * Licences run from the patent's contribution to the pool until the end of its term; a withdrawal closes the offer
@@ -41,6 +42,7 @@ public record OpenLicenceDeclaration(String publicationNumber, String patentType
                         + "patent against the alliance's members or pooled patents.",
                 utility || design,
                 "《中华人民共和国专利法》第五十条至第五十二条；《专利法实施细则》第八十五条",
-                "Patent Law of the People's Republic of China, arts. 50-52; Implementing Regulations, art. 85");
+                "Patent Law of the People's Republic of China, arts. 50-52; Implementing Regulations, art. 85",
+                patent.demo());
     }
 }

@@ -57,7 +57,7 @@ final class PatentRecords {
     public record Withdrawal(@NotBlank @Size(min = 1, max = 2000) @SingleLine(multiline = true) String reason) {
     }
 
-    /** A pooled patent as anyone sees it. */
+    /** A pooled patent as anyone sees it; {@code demo}: made-up demonstration data, not a real patent. */
     public record PatentView(String publicationNumber, String jurisdiction, String kind, String familyId,
             String applicationNumber, LocalDate applicationDate, LocalDate priorityDate, LocalDate grantDate,
             LocalDate expiryDate, String expiryReason, String legalStatus, String titleEn, String titleZh,
@@ -65,7 +65,7 @@ final class PatentRecords {
             List<String> inventors, List<String> cpcCodes, List<String> climateTags, List<String> ipcCodes,
             String officeLink, String memberTenantId, Instant contributedAt, String poolState,
             Instant withdrawnAt, String withdrawalReason, LocalDate withdrawalEffective, boolean expiringWithinYear,
-            Instant updatedAt) {
+            Instant updatedAt, boolean demo) {
 
         static PatentView of(PooledPatent p, LocalDate today) {
             String state = p.withdrawnAt() == null ? "pooled"
@@ -77,7 +77,7 @@ final class PatentRecords {
                     p.owners(), p.inventors(), p.cpcCodes(), p.climateTags(), p.ipcCodes(), p.officeLink(),
                     p.tenantId(), p.contributedAt(), state, p.withdrawnAt(), p.withdrawalReason(),
                     p.withdrawalEffective(), p.expiryDate() != null && !p.expiryDate().isBefore(today)
-                            && !p.expiryDate().isAfter(today.plusMonths(12)), p.updatedAt());
+                            && !p.expiryDate().isAfter(today.plusMonths(12)), p.updatedAt(), p.demo());
         }
 
         /** @return this view for anyone: the owner's reason for withdrawing stays private */
@@ -86,7 +86,7 @@ final class PatentRecords {
                     priorityDate, grantDate, expiryDate, expiryReason, legalStatus, titleEn, titleZh, abstractEn,
                     abstractZh, applicants, owners, inventors, cpcCodes, climateTags, ipcCodes, officeLink,
                     memberTenantId, contributedAt, poolState, withdrawnAt, null, withdrawalEffective,
-                    expiringWithinYear, updatedAt);
+                    expiringWithinYear, updatedAt, demo);
         }
 
         private static String kindOf(String number) {

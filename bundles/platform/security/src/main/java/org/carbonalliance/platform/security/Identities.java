@@ -90,7 +90,7 @@ public class Identities implements IdentityService, UserDirectory {
 
     @Override
     public java.util.List<Tenant> tenantsNamed(String name) {
-        return database.read(em -> em.createQuery("select t from TenantEntity t where t.name = :name order by t.id",
+        return database.read(em -> em.createQuery("select t from Tenant t where t.name = :name order by t.id",
                 TenantEntity.class).setParameter("name", name).getResultList()).stream().map(TenantEntity::toApi)
                 .toList();
     }
