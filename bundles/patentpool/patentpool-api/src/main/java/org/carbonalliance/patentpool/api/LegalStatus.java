@@ -16,10 +16,12 @@ public enum LegalStatus {
     /** Revoked or invalidated. */
     REVOKED;
 
+    /** @return the lower-case name used in JSON and files, such as {@code granted} */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** @return the status whose {@link #wire()} form is exactly {@code text} (case-sensitive), or empty */
     public static Optional<LegalStatus> fromWire(String text) {
         for (LegalStatus status : values()) {
             if (status.wire().equals(text)) {

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A patent's bibliography as a {@link PatentSource} reads it from a file or an office, before the pool checks it. Only
- * {@code publicationNumber} is always present; any other value may be null (lists: empty) when the source does not
- * carry it. The pool checks every value as it checks a contribution and reports a record it refuses with the reason.
+ * A patent's bibliography as a {@link PatentSource} reads it from a file or an office, before the pool checks it. Any
+ * value may be null (lists: empty) when the source does not carry it; the pool checks every value as it checks a
+ * contribution (a record without a publication number, or with {@code expiryDate} but no {@code expiryReason}, is
+ * refused with the reason). Pass values as the file has them: the pool normalises publication numbers and codes.
+ * <p>
+ * Components are added only with a new major version of this package: a record's constructor changes with them.
  *
  * @param publicationNumber DOCDB form as the office writes it, such as {@code CN112345678A} (see {@link PublicationNumber})
  * @param familyId          the patent family (for example a DOCDB simple-family id), grouping publications of one invention
@@ -28,8 +31,8 @@ import java.util.List;
  * @param climateTags       climate tags set by hand ({@code Y02E} ...), kept besides those derived from the CPC codes
  * @param ipcCodes          IPC symbols
  * @param officeLink        an https link to the office's record
- * @param member            the contributing member's tenant id; only the secretariat's imports may name one (a
- *                          member's import always contributes for the member)
+ * @param member            the contributing member's tenant id: required in the secretariat's imports (a record
+ *                          without one is refused), ignored in a member's import (which contributes for the member)
  */
 public record PatentData(String publicationNumber, String familyId, String applicationNumber,
         LocalDate applicationDate, LocalDate priorityDate, LocalDate grantDate, LocalDate expiryDate,

@@ -10,19 +10,30 @@ import org.osgi.annotation.versioning.ProviderType;
  * Extension point: a source of patent records. Register an implementation as an OSGi service (whiteboard) and the pool
  * picks it up at once; stop the bundle and it is gone, with everything it imported kept.
  * <ul>
- * <li>As an <b>import format</b>: {@code POST /api/patentpool/imports?format=<format()>} streams the uploaded file
- * to {@link #read}, on a background thread of its own; the pool checks each record, stores it (a record already in the
- * pool is updated, so importing a file twice changes nothing) and reports each refused one with its item number.</li>
+ * <li>As an <b>import format</b>: {@code POST /api/patentpool/imports?format=<format()>} stores the uploaded file
+ * (expanded first when it was sent gzip- or zip-compressed) and hands it to {@link #read}. The pool checks each
+ * record as it checks a contribution, stores it (a record the same member already pooled is updated, so importing a
+ * file twice changes nothing) and reports each refused one with its item number.</li>
  * <li>As a <b>legal-status source</b>: the daily lapse watch asks {@link #legalStatus} about granted and pending
  * patents and records the office's answer.</li>
  * </ul>
  * Built in: {@code lens-csv} (a Lens.org patent CSV export) and {@code st36-xml} (USPTO / WIPO ST.36 grant XML, many
  * documents in one file). An exception thrown by a source fails that one import or status check, never the pool.
+ * <p>
+ * <b>{@link #read} is called more than once for one file</b>, possibly at the same time for different files, so an
+ * implementation must be thread-safe and give the same items the same numbers on every read: once while the upload is
+ * answered (the start of the file; an {@link IOException} there answers 400 and no job is made; a small file whose
+ * every record is refused also answers 400), once by the import job, and again after a restart, when the job goes
+ * on after the last item it had stored.
  */
 @ConsumerType
 public interface PatentSource {
 
-    /** @return the format's name, lower case letters, digits and dashes, such as {@code jsonl}; unique in the pool */
+    /**
+     * @return the format's name: a lower-case letter or digit, then up to 39 lower-case letters, digits and dashes,
+     *         such as {@code jsonl}. A source whose name is taken (the built-in names included) or malformed is
+     *         ignored, with a warning in the log.
+     */
     String format();
 
     /** @return one line for people choosing a format, such as "JSON lines, one PatentData object per line" */
@@ -32,7 +43,8 @@ public interface PatentSource {
      * Reads every record in {@code in} and hands each to {@code sink} in file order. A record that cannot be read goes
      * to {@link Sink#reject} and reading goes on with the next one. Do not close {@code in}.
      *
-     * @throws IOException when the file as a whole cannot be read (the import is reported as failed, with the message)
+     * @throws IOException when the file as a whole cannot be read: the import is reported as failed with the message,
+     *                     and the records handed to the sink before it stay imported
      */
     void read(InputStream in, Sink sink) throws IOException;
 
@@ -50,10 +62,15 @@ public interface PatentSource {
     interface Sink {
 
         /**
+         * Takes a record as read; the pool checks and stores it later, in batches, and reports a refusal in the job
+         * (not through the return value).
+         *
          * @param item   the record's position in the file as a person would look for it: the line number of a CSV
-         *               row or a JSON line, the number of an XML document (1 for the first)
-         * @param patent the record as read
-         * @return false when the import has been stopped and reading should end
+         *               row or a JSON line, the number of an XML document (1 for the first); increasing, and the
+         *               same on every read of the file
+         * @param patent the record as read; a source need not check it (the pool does), but one without a
+         *               publication number is better rejected with that reason
+         * @return false when the import has been stopped (the platform is stopping) and reading should end
          */
         boolean accept(long item, PatentData patent);
 

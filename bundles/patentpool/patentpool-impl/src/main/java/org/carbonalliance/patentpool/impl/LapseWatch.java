@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.Descriptor;
+import org.carbonalliance.patentpool.api.PublicationNumber;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,7 +19,11 @@ public class LapseWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(LapseWatch.class);
 
+    /** A source that fails this many times in a row is not asked again until the next run. */
+    private static final int FAILURES_TO_SKIP = 10;
+
     private final Patents patents;
+    private final PatentSources sources;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alliance-lapse-watch");
         thread.setDaemon(true);
@@ -26,8 +31,9 @@ public class LapseWatch {
     });
 
     @Activate
-    public LapseWatch(@Reference Patents patents) {
+    public LapseWatch(@Reference Patents patents, @Reference PatentSources sources) {
         this.patents = patents;
+        this.sources = sources;
         timer.scheduleAtFixedRate(this::runQuietly, 1, 24 * 60, TimeUnit.MINUTES);
     }
 
@@ -44,6 +50,41 @@ public class LapseWatch {
         }
     }
 
+    /** Asks each plugin source for the office's status of every patent in force; records the changes. */
+    private String officeStatus() {
+        StringBuilder out = new StringBuilder();
+        for (var entry : sources.all()) {
+            if (sources.isBuiltIn(entry.getKey())) {
+                continue; // the built-in sources read files only
+            }
+            int asked = 0;
+            int changed = 0;
+            int failuresInARow = 0;
+            for (String number : patents.inForce()) {
+                try {
+                    var status = entry.getValue().legalStatus(PublicationNumber.parse(number).orElseThrow());
+                    asked++;
+                    failuresInARow = 0;
+                    if (status.isPresent() && patents.recordOfficeStatus(number, status.get().wire(),
+                            entry.getKey())) {
+                        changed++;
+                    }
+                } catch (Exception e) {
+                    if (++failuresInARow >= FAILURES_TO_SKIP) {
+                        LOG.warn("Office status from {}: {} failures in a row, last {}; not asked again today",
+                                entry.getKey(), failuresInARow, e.toString());
+                        break;
+                    }
+                }
+            }
+            if (asked > 0) {
+                out.append("\nOffice status from ").append(entry.getKey()).append(": ").append(asked)
+                        .append(" asked, ").append(changed).append(" changed");
+            }
+        }
+        return out.toString();
+    }
+
     @Descriptor("moves patents past their expiry to expired and lists those expiring within 12 months")
     public String lapse() {
         Patents.LapseReport report = patents.watchLapses();
@@ -51,6 +92,7 @@ public class LapseWatch {
                 + report.expired() + ", " + report.expiringSoon().size() + " expiring within 12 months");
         report.expiringSoon().forEach(p -> out.append("\n  ").append(p.publicationNumber()).append(" expires ")
                 .append(p.expiryDate()).append(" (").append(p.memberTenantId()).append(')'));
+        out.append(officeStatus());
         return out.toString();
     }
 }

@@ -13,6 +13,8 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -115,9 +117,19 @@ final class PatentDocuments {
         return config.build(doc);
     }
 
+    /** Stored, with offsets in the postings: the highlighter reads them instead of analysing the text again. */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static void text(Document doc, String field, String value) {
         if (value != null && !value.isEmpty()) {
-            doc.add(new TextField(field, value, Field.Store.YES));
+            doc.add(new Field(field, value, HIGHLIGHTED));
         }
     }
 

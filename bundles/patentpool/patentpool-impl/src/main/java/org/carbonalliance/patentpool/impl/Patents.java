@@ -55,6 +55,17 @@ public interface Patents {
     /** @return granted or pending patents whose term ends within 12 months, soonest first (at most 500) */
     List<PatentView> expiringWithinYear();
 
+    /** @return publication numbers of granted and pending patents (not demo ones), for the office status check */
+    List<String> inForce();
+
+    /**
+     * Records the legal status an office reports (through a {@link org.carbonalliance.patentpool.api.PatentSource}),
+     * audited with the source's name, with a STATUS_CHANGED event.
+     *
+     * @return whether the status changed
+     */
+    boolean recordOfficeStatus(String publicationNumber, String status, String source);
+
     /** The lapse watch's findings: patents just moved to expired, and those expiring within a year. */
     record LapseReport(List<String> expired, List<PatentView> expiringSoon) {
     }

@@ -439,6 +439,47 @@ public class PatentsImpl implements Patents {
     }
 
     @Override
+    public List<String> inForce() {
+        return database.readAcrossTenants("patent pool: patents in force, for the office status check",
+                em -> em.createQuery("select p.publicationNumber from PooledPatent p where p.legalStatus in "
+                        + "('granted', 'pending') and p.demo = false order by p.publicationNumber", String.class)
+                        .getResultList());
+    }
+
+    @Override
+    public boolean recordOfficeStatus(String publicationNumber, String status, String source) {
+        PooledPatent patent = database.readAcrossTenants("patent pool: office status check",
+                em -> em.find(PooledPatent.class, publicationNumber));
+        if (patent == null || patent.legalStatus().equals(status)) {
+            return false;
+        }
+        AlliancePrincipal watch = new AlliancePrincipal("lapse-watch", patent.tenantId(), Set.of());
+        Boolean moved = asTenant(watch, patent.tenantId(), () -> transactions.atomically(() -> {
+            String[] before = new String[1];
+            boolean changed = database.inTransaction(em -> {
+                PooledPatent row = em.find(PooledPatent.class, publicationNumber, LockModeType.PESSIMISTIC_WRITE);
+                if (row == null || row.legalStatus().equals(status)) {
+                    return false;
+                }
+                before[0] = row.legalStatus();
+                row.setLegalStatus(status);
+                row.touched(clock.instant());
+                return true;
+            });
+            if (changed) {
+                reindexAfterCommit(publicationNumber);
+                audit.record("patentpool.changed", patent.tenantId(), publicationNumber,
+                        JsonText.write(Map.of("legalStatus", before[0])),
+                        JsonText.write(Map.of("legalStatus", status, "via", "office status from " + source)));
+                post(PatentPoolEvents.STATUS_CHANGED, publicationNumber, patent.tenantId(),
+                        Map.of(PatentPoolEvents.STATUS, status));
+            }
+            return changed;
+        }));
+        return moved;
+    }
+
+    @Override
     public LapseReport watchLapses() {
         LocalDate today = today();
         // Past its last day: the expiry date is the term's last day.

@@ -192,4 +192,66 @@ public class PatentsImplTest {
         assertEquals(403, assertThrows(ApiException.class,
                 () -> as(userB, () -> patents.contribute(request("EP7654321B1", tenantA), userB))).status());
     }
+
+    @Test
+    public void aPluginSourceReportsOfficeStatusToTheLapseWatchAndAFailingOneIsSkipped() throws Exception {
+        as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
+        as(userA, () -> patents.contribute(request("CN112345679B", null), userA));
+        PatentSources sources = new PatentSources();
+        sources.addSource(new org.carbonalliance.patentpool.api.PatentSource() {
+            @Override
+            public String format() {
+                return "office-register";
+            }
+
+            @Override
+            public String description() {
+                return "a register that knows one lapse";
+            }
+
+            @Override
+            public void read(java.io.InputStream in, Sink sink) {
+            }
+
+            @Override
+            public java.util.Optional<org.carbonalliance.patentpool.api.LegalStatus> legalStatus(
+                    org.carbonalliance.patentpool.api.PublicationNumber number) {
+                return number.toString().equals("CN112345678B")
+                        ? java.util.Optional.of(org.carbonalliance.patentpool.api.LegalStatus.LAPSED)
+                        : java.util.Optional.empty();
+            }
+        });
+        sources.addSource(new org.carbonalliance.patentpool.api.PatentSource() {
+            @Override
+            public String format() {
+                return "broken-register";
+            }
+
+            @Override
+            public String description() {
+                return "always fails";
+            }
+
+            @Override
+            public void read(java.io.InputStream in, Sink sink) {
+            }
+
+            @Override
+            public java.util.Optional<org.carbonalliance.patentpool.api.LegalStatus> legalStatus(
+                    org.carbonalliance.patentpool.api.PublicationNumber number) throws java.io.IOException {
+                throw new java.io.IOException("office unreachable");
+            }
+        });
+        LapseWatch watch = new LapseWatch(patents, sources);
+        try {
+            String report = watch.lapse();
+            assertTrue(report, report.contains("Office status from office-register: 2 asked, 1 changed"));
+            assertEquals("lapsed", patents.find("CN112345678B").orElseThrow().legalStatus());
+            assertEquals("granted", patents.find("CN112345679B").orElseThrow().legalStatus());
+            assertTrue(audit.recent(100).stream().anyMatch(r -> r.after() != null
+                    && r.after().contains("office status from office-register")));
+        } finally {
+            watch.stop();
+        }
+    }
 }
