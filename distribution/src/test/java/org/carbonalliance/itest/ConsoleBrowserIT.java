@@ -21,8 +21,8 @@ import org.junit.Test;
 
 /**
  * In headless Chromium (Debian's chromium package): the operator opens the console's Members page and approves an
- * application with the page's own Approve button. Skipped where Chromium is missing, except in CI (environment
- * CI=true), whose script installs the package.
+ * application with the page's own Approve button, and the Patent pool page draws its charts. Skipped where Chromium
+ * is missing, except in CI (environment CI=true), whose script installs the package.
  */
 public class ConsoleBrowserIT {
 
@@ -153,6 +153,21 @@ public class ConsoleBrowserIT {
             Files.write(work.resolve("members-page.png"), Base64.getDecoder().decode(shot));
         }
         assertTrue(http.get("/api/membership/applications/" + id, operator).body().contains("\"state\":\"approved\""));
+    }
+
+    /** The Patent pool page's own script runs under the console's policy: uPlot draws both charts on canvases. */
+    @Test
+    public void patentPoolPageDrawsItsCharts() throws Exception {
+        Path work = startServer();
+        new Http(port).poll("/system/console/patentpool", Http.basic("admin", PASSWORD), r -> r.status() == 200,
+                Duration.ofSeconds(90));
+        try (Cdp browser = browserLoggedIn(work)) {
+            browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/system/console/patentpool"));
+            waitFor(browser, "document.querySelectorAll('#pp-chart-tags canvas, #pp-chart-members canvas')"
+                    + ".length == 2");
+            assertEquals("true", browser.evaluate(
+                    "String(document.querySelector('#pp-chart-tags canvas').width > 0)"));
+        }
     }
 
     private static void waitFor(Cdp browser, String condition) throws Exception {

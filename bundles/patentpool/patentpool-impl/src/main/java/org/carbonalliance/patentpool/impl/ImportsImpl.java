@@ -246,7 +246,7 @@ public class ImportsImpl implements Imports {
     }
 
     /** After a restart: jobs that were queued or running go on where their last committed batch ended. */
-    private void resumeUnfinished() {
+    void resumeUnfinished() {
         List<String> unfinished = database.readAcrossTenants("patent pool: unfinished imports", em -> em.createQuery(
                 "select j.id from ImportJob j where j.state in ('QUEUED', 'RUNNING') order by j.createdAt",
                 String.class).getResultList());

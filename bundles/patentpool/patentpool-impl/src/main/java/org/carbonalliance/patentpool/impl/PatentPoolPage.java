@@ -33,7 +33,6 @@ import org.carbonalliance.patentpool.impl.PatentSearch.SearchQuery;
 import org.carbonalliance.patentpool.impl.SearchRecords.FacetValue;
 import org.carbonalliance.patentpool.impl.SearchRecords.SearchHit;
 import org.carbonalliance.patentpool.impl.SearchRecords.SearchResult;
-import org.carbonalliance.platform.api.rest.Call;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
 import org.carbonalliance.platform.api.security.Roles;
@@ -66,12 +65,12 @@ public class PatentPoolPage extends AbstractServlet {
 
     static final String LABEL = "patentpool";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    /** What the page serves under its {@code res/}: the path in this bundle of each file. */
+    /** What the page serves under its {@code res/}: the path in this bundle of each file (uPlot's: see bnd.bnd). */
     private static final Map<String, String> RESOURCES = Map.of(
             "/res/patentpool.js", "/patentpool-console/patentpool.js",
             "/res/patentpool.css", "/patentpool-console/patentpool.css",
-            "/res/uPlot.iife.min.js", "/res/uplot/uPlot.iife.min.js",
-            "/res/uPlot.min.css", "/res/uplot/uPlot.min.css");
+            "/res/uPlot.iife.min.js", "/patentpool-console/uPlot.iife.min.js",
+            "/res/uPlot.min.css", "/patentpool-console/uPlot.min.css");
     private static final List<String> PARAMETERS = List.of("q", "climateTag", "jurisdiction", "status", "owner",
             "member", "filedFrom", "filedTo");
     /** Filters that take several values, separated by commas. */
@@ -180,7 +179,7 @@ public class PatentPoolPage extends AbstractServlet {
                 + "; status: pending, granted, lapsed, expired, revoked; several values separated by commas.</p>");
         SearchResult result;
         try {
-            SearchQuery query = SearchResource.parse(new RequestCall(req));
+            SearchQuery query = SearchResource.parse(name -> Optional.ofNullable(req.getParameter(name)));
             result = asOperator(operator, () -> search.search(query, PatentSearch.today()));
         } catch (ApiException e) {
             out.println("<div class='statline ui-state-error' id='pp-search-message'>" + forHtml(e.getMessage())
@@ -393,72 +392,6 @@ public class PatentPoolPage extends AbstractServlet {
                 throw tooLarge(limit);
             }
             return result;
-        }
-    }
-
-    /** The page's query parameters as the search endpoint's {@link Call}, so both read them by the same rules. */
-    private record RequestCall(HttpServletRequest request) implements Call {
-        @Override
-        public Optional<String> query(String name) {
-            return Optional.ofNullable(request.getParameter(name));
-        }
-
-        @Override
-        public int queryInt(String name, int defaultValue, int min, int max) {
-            String text = request.getParameter(name);
-            if (text == null || text.isEmpty()) {
-                return defaultValue;
-            }
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= min && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            throw ApiException.badRequest("Query parameter '" + name + "' must be a number from " + min + " to " + max
-                    + ".", List.of(name + ": a number from " + min + " to " + max));
-        }
-
-        @Override
-        public String path(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return Optional.ofNullable(request.getHeader(name));
-        }
-
-        @Override
-        public <T> T body(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public InputStream upload() {
-            throw new IllegalStateException("no upload");
-        }
-
-        @Override
-        public Optional<AlliancePrincipal> principal() {
-            return Optional.of(operator(request));
-        }
-
-        @Override
-        public AlliancePrincipal caller() {
-            return operator(request);
-        }
-
-        @Override
-        public String clientAddress() {
-            return request.getRemoteAddr();
-        }
-
-        @Override
-        public void status(int status) {
-            throw new UnsupportedOperationException();
         }
     }
 

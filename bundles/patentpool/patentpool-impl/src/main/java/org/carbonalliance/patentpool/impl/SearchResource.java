@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.carbonalliance.patentpool.api.ClimateTag;
 import org.carbonalliance.patentpool.api.LegalStatus;
 import org.carbonalliance.patentpool.impl.PatentSearch.SearchQuery;
@@ -68,8 +69,15 @@ public class SearchResource implements RestResource {
                 .handle(call -> search.search(parse(call), PatentSearch.today())));
     }
 
-    /** Reads and checks the parameters; every problem is named, and nothing is searched until all are right. */
     static SearchQuery parse(Call call) {
+        return parse(call::query);
+    }
+
+    /**
+     * Reads and checks the parameters (also the console page's); every problem is named, and nothing is searched
+     * until all are right.
+     */
+    static SearchQuery parse(Function<String, Optional<String>> call) {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> filters = new LinkedHashMap<>();
         list(call, "climateTag").ifPresent(tags -> filters.put("climateTag", tags.stream().map(t -> ClimateTag.of(t)
@@ -88,18 +96,18 @@ public class SearchResource implements RestResource {
                     "status: '" + shorten(s) + "' is not one of pending, granted, lapsed, expired, revoked"));
             filters.put("status", statuses);
         });
-        call.query("owner").filter(o -> !o.isBlank()).ifPresent(o -> filters.put("owner", List.of(o.strip())));
-        call.query("member").filter(m -> !m.isBlank()).ifPresent(m -> filters.put("member", List.of(m.strip())));
+        call.apply("owner").filter(o -> !o.isBlank()).ifPresent(o -> filters.put("owner", List.of(o.strip())));
+        call.apply("member").filter(m -> !m.isBlank()).ifPresent(m -> filters.put("member", List.of(m.strip())));
         LocalDate from = date(call, "filedFrom", problems);
         LocalDate to = date(call, "filedTo", problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("filedFrom: " + from + " is after filedTo " + to);
         }
-        String sort = call.query("sort").filter(s -> !s.isEmpty()).orElse("relevance");
+        String sort = call.apply("sort").filter(s -> !s.isEmpty()).orElse("relevance");
         if (!List.of("relevance", "filed", "-filed", "number").contains(sort)) {
             problems.add("sort: one of relevance, filed, -filed, number");
         }
-        String text = call.query("q").orElse("");
+        String text = call.apply("q").orElse("");
         if (text.length() > 500) {
             problems.add("q: at most 500 characters");
         }
@@ -107,20 +115,38 @@ public class SearchResource implements RestResource {
             throw ApiException.badRequest(problems.size() == 1 ? "A parameter is invalid: " + problems.get(0) + "."
                     : problems.size() + " parameters are invalid; see details.", problems);
         }
-        int offset = call.queryInt("offset", 0, 0, MAX_OFFSET);
-        int limit = call.queryInt("limit", 20, 1, 100);
+        int offset = number(call, "offset", 0, 0, MAX_OFFSET);
+        int limit = number(call, "limit", 20, 1, 100);
         return new SearchQuery(text, filters, from, to, sort, offset, limit, flag(call, "groupByFamily"),
                 flag(call, "includeWithdrawn"));
     }
 
-    private static Optional<List<String>> list(Call call, String name) {
-        return call.query(name).filter(v -> !v.isBlank())
+    private static int number(Function<String, Optional<String>> call, String name, int defaultValue, int min,
+            int max) {
+        String text = call.apply(name).filter(v -> !v.isEmpty()).orElse(null);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("A parameter is invalid: " + name + ": a number from " + min + " to " + max
+                + ".", List.of(name + ": a number from " + min + " to " + max));
+    }
+
+    private static Optional<List<String>> list(Function<String, Optional<String>> call, String name) {
+        return call.apply(name).filter(v -> !v.isBlank())
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
                         .limit(20).toList());
     }
 
-    private static LocalDate date(Call call, String name, List<String> problems) {
-        Optional<String> text = call.query(name).filter(v -> !v.isBlank());
+    private static LocalDate date(Function<String, Optional<String>> call, String name, List<String> problems) {
+        Optional<String> text = call.apply(name).filter(v -> !v.isBlank());
         if (text.isEmpty()) {
             return null;
         }
@@ -132,8 +158,8 @@ public class SearchResource implements RestResource {
         }
     }
 
-    private static boolean flag(Call call, String name) {
-        String value = call.query(name).orElse("false");
+    private static boolean flag(Function<String, Optional<String>> call, String name) {
+        String value = call.apply(name).orElse("false");
         if (!value.equals("true") && !value.equals("false")) {
             throw ApiException.badRequest("A parameter is invalid: " + name + ": true or false.",
                     List.of(name + ": true or false"));

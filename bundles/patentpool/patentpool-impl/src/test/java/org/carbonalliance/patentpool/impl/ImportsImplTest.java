@@ -1,0 +1,149 @@
+package org.carbonalliance.patentpool.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.carbonalliance.patentpool.impl.Imports.ImportView;
+import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.persistence.PersistenceUnit;
+import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.platform.persistence.InMemoryPersistence;
+import org.carbonalliance.platform.testkit.FakeIdentityService;
+import org.carbonalliance.platform.testkit.RecordingAuditLog;
+import org.junit.After;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** Import jobs without Felix: batches, re-imports, refusals, and resuming after a crash at the last committed item. */
+public class ImportsImplTest {
+
+    private final InMemoryPersistence persistence = new InMemoryPersistence();
+    private final Database database = persistence.open(new PersistenceUnit("patents", "db/patentpool/changelog.xml",
+            List.of(PooledPatent.class, ImportJob.class, ImportRejection.class)));
+    private final FakeIdentityService identity = new FakeIdentityService();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final PatentsImpl patents = new PatentsImpl(database, persistence.transactions(), identity, audit,
+            new EventAdmin() {
+                @Override
+                public void postEvent(Event event) {
+                }
+
+                @Override
+                public void sendEvent(Event event) {
+                }
+            }, Clock.systemUTC(), 90, n -> { }, record -> List.of());
+    private final String tenant = identity.createTenant("Tencent").id();
+    private final AlliancePrincipal member = new AlliancePrincipal("a@tencent.example", tenant,
+            Set.of(Roles.MEMBER_ADMIN));
+    private final Path directory;
+    private final ImportsImpl imports;
+
+    public ImportsImplTest() throws Exception {
+        directory = Files.createTempDirectory("imports");
+        imports = new ImportsImpl(database, patents, new PatentSources(), identity, persistence.transactions(), audit,
+                directory);
+    }
+
+    @After
+    public void close() throws Exception {
+        imports.stop();
+        persistence.close();
+    }
+
+    private static String csv(int rows, int badRow) {
+        StringBuilder csv = new StringBuilder("\"Display Key\",\"Application Date\",\"Title\",\"Applicants\","
+                + "\"CPC Classifications\"\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("CN").append(140_000_000 + i).append("B,").append(i == badRow ? "2020-02-30" : "2020-02-01")
+                    .append(",Solar panel ").append(i).append(",Import Co,Y02E 10/50\n");
+        }
+        return csv.toString();
+    }
+
+    private ImportView awaitEnd(String id) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            ImportView view = imports.find(id, member).orElseThrow();
+            if (view.state().equals("done") || view.state().equals("failed")) {
+                return view;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the import did not end");
+    }
+
+    private long pooled() {
+        return database.readAcrossTenants("test", em -> em.createQuery("select count(p) from PooledPatent p",
+                Long.class).getSingleResult());
+    }
+
+    @Test
+    public void importsInBatchesReportsBrokenRowsAndAReimportChangesNothing() throws Exception {
+        byte[] file = csv(450, 7).getBytes(StandardCharsets.UTF_8);
+        ImportView done = awaitEnd(imports.start("lens-csv", "a.csv", new ByteArrayInputStream(file), member).id());
+        assertEquals(done.toString(), 450, done.itemsRead());
+        assertEquals(449, done.imported());
+        assertEquals(1, done.rejected());
+        assertEquals(8, done.rejections().get(0).item()); // line 8: the header is line 1
+        assertEquals(449, pooled());
+        ImportView again = awaitEnd(imports.start("lens-csv", "a.csv", new ByteArrayInputStream(file), member).id());
+        assertEquals(0, again.imported());
+        assertEquals(449, again.unchanged());
+        assertEquals(449, pooled());
+        try (var left = Files.list(directory)) {
+            assertEquals("uploads are deleted when their job ends", 0, left.count());
+        }
+    }
+
+    @Test
+    public void aJobInterruptedByACrashResumesAfterTheLastCommittedItem() throws Exception {
+        String id = "00000000-0000-0000-0000-000000000001";
+        Files.writeString(directory.resolve(id + ".upload"), csv(450, -1));
+        // As a kill leaves it: running, the first 200 items (lines 2-201) committed with their counters.
+        persistence.transactions().atomically(() -> database.inTransaction(em -> {
+            ImportJob job = new ImportJob(id, tenant, member.username(), "lens-csv", "a.csv", 1, Instant.now());
+            job.running();
+            job.progress(200, 200, 0, 0, 0, 201);
+            em.persist(job);
+            return null;
+        }));
+        imports.resumeUnfinished();
+        ImportView done = awaitEnd(id);
+        assertEquals(done.toString(), "done", done.state());
+        assertEquals(450, done.itemsRead());
+        assertEquals(450, done.imported());
+        assertEquals("only the items after the last committed one were read again", 250, pooled());
+        assertTrue(patents.find("CN140000201B").isPresent());
+        assertFalse(patents.find("CN140000199B").isPresent());
+    }
+
+    @Test
+    public void unreadableFilesUnknownFormatsAndBombsAreRefusedBeforeAJobExists() throws Exception {
+        assertEquals(400, assertThrows(ApiException.class, () -> imports.start("lens-csv", null,
+                new ByteArrayInputStream(new byte[] {0, 1, 2, 3, (byte) 0xff, 10, 0}), member)).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> imports.start("docx", null,
+                new ByteArrayInputStream("x".getBytes()), member)).status());
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bomb)) {
+            gzip.write(new byte[40 << 20]);
+        }
+        assertEquals(413, assertThrows(ApiException.class, () -> imports.start("lens-csv", null,
+                new ByteArrayInputStream(bomb.toByteArray()), member)).status());
+        assertEquals(0, imports.recent(member).size());
+        try (var left = Files.list(directory)) {
+            assertEquals(0, left.count());
+        }
+    }
+}
