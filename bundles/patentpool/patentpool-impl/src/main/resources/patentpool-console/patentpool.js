@@ -100,7 +100,7 @@
 
   /* One bar per value; x is the value's position, its label written on the axis. */
   function barChart(container, values) {
-    var labels = values.length ? values.map(function (v) { return v.value; }) : ['(none)'];
+    var labels = values.length ? values.map(function (v) { return v.label; }) : ['(none)'];
     var counts = values.length ? values.map(function (v) { return v.count; }) : [0];
     var xs = labels.map(function (_, i) { return i; });
     var opts = {
@@ -132,7 +132,7 @@
         paths: uPlot.paths.bars({ size: [0.6, 80] })
       }]
     };
-    container.setAttribute('aria-label', values.map(function (v) { return v.value + ': ' + v.count; }).join(', '));
+    container.setAttribute('aria-label', values.map(function (v) { return v.label + ': ' + v.count; }).join(', '));
     return new uPlot(opts, [xs, counts], container);
   }
 

@@ -89,7 +89,7 @@ public class PatentPoolPageIT extends PlatformTestSupport {
         assertTrue(counts.toString(), counts.get("total").asLong() >= 1);
         assertTrue(counts.toString(), counts.get("climateTag").toString().contains("\"value\":\"Y02E\""));
         assertTrue(counts.toString(), counts.get("member").toString()
-                .contains("{\"value\":\"" + tenant.id() + "\",\"count\":1}"));
+                .contains("{\"value\":\"" + tenant.id() + "\",\"label\":\"" + tenant.name() + "\",\"count\":1}"));
 
         String found = page(http, "?q=battery&member=" + URLEncoder.encode(tenant.id(), StandardCharsets.UTF_8));
         assertTrue(found, found.contains("CN113000001B") && found.contains("<mark>"));

@@ -82,9 +82,10 @@ public class PatentSearchIT extends PlatformTestSupport {
         String member = "member=" + json(http.get(PATENTS + "/CN110000001B")).get("memberTenantId").asText();
         JsonNode all = search(http, member);
         assertEquals(4, all.get("total").asInt());
-        assertTrue(all.get("facets").get("climateTag").toString(),
-                all.get("facets").get("climateTag").toString().contains("{\"value\":\"Y02E\",\"count\":3}"));
-        assertTrue(all.get("facets").get("jurisdiction").toString().contains("{\"value\":\"US\",\"count\":2}"));
+        String facets = all.get("facets").toString();
+        assertTrue(facets, facets.contains("{\"value\":\"Y02E\",\"label\":\"Y02E\",\"count\":3}"));
+        assertTrue(facets, facets.contains("{\"value\":\"US\",\"label\":\"US\",\"count\":2}"));
+        assertTrue(facets, facets.contains("\"label\":\"Search member A\",\"count\":4}"));
         assertEquals(List.of("US11000004B1"), numbers(search(http, member + "&q=&jurisdiction=US&climateTag=Y02D")));
         assertEquals(List.of("CN110000003B"), numbers(search(http, member + "&filedFrom=2021-01-01"
                 + "&filedTo=2021-12-31&climateTag=Y02E")));

@@ -249,7 +249,7 @@ public class PatentPoolPage extends AbstractServlet {
             String added = current == null || current.isBlank() || !LISTS.contains(name) ? v.value()
                     : List.of(current.split(",")).stream().map(String::strip).anyMatch(v.value()::equals) ? current
                     : current + "," + v.value();
-            out.println("<li><a href='" + forHtmlAttribute(link(req, name, added)) + "'>" + forHtml(v.value())
+            out.println("<li><a href='" + forHtmlAttribute(link(req, name, added)) + "'>" + forHtml(v.label())
                     + "</a> (" + v.count() + ")</li>");
         }
         out.println("</ul></div>");

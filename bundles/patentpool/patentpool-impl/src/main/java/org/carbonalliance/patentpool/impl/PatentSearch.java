@@ -32,6 +32,8 @@ import org.carbonalliance.patentpool.impl.SearchRecords.FacetValue;
 import org.carbonalliance.patentpool.impl.SearchRecords.Highlights;
 import org.carbonalliance.patentpool.impl.SearchRecords.SearchHit;
 import org.carbonalliance.patentpool.impl.SearchRecords.SearchResult;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Tenant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,10 +52,18 @@ public class PatentSearch {
     }
 
     private final PatentIndex index;
+    private final IdentityService identity;
+    /** Members' names by tenant id: names change rarely, and a search should not read the tenant table. */
+    private final Map<String, String> memberNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
-    public PatentSearch(@Reference PatentIndex index) {
+    public PatentSearch(@Reference PatentIndex index, @Reference IdentityService identity) {
         this.index = index;
+        this.identity = identity;
+    }
+
+    private String memberName(String tenantId) {
+        return memberNames.computeIfAbsent(tenantId, id -> identity.tenant(id).map(Tenant::name).orElse(id));
     }
 
     SearchResult search(SearchQuery q, LocalDate today) {
@@ -169,7 +179,8 @@ public class PatentSearch {
                 if (result != null) {
                     List<FacetValue> values = new ArrayList<>();
                     for (LabelAndValue lv : result.labelValues) {
-                        values.add(new FacetValue(lv.label, lv.value.longValue()));
+                        values.add(new FacetValue(lv.label, dimension.equals("member") ? memberName(lv.label)
+                                : lv.label, lv.value.longValue()));
                     }
                     counts.put(dimension, values);
                 }

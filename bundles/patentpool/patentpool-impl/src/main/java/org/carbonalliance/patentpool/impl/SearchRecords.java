@@ -23,8 +23,11 @@ final class SearchRecords {
             List<String> familyPublications) {
     }
 
-    /** How many hits have one value of a facet. */
-    public record FacetValue(String value, long count) {
+    /**
+     * How many hits have one value of a facet; {@code label} is the value for people (a member's name for its tenant
+     * id; otherwise the value itself).
+     */
+    public record FacetValue(String value, String label, long count) {
     }
 
     /** Counts per value (the most frequent first, up to 20 per facet) over every hit of the query and filters. */

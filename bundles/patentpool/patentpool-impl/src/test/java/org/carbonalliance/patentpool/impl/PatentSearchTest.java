@@ -78,7 +78,7 @@ public class PatentSearchTest {
     }
 
     private List<String> find(String text) {
-        SearchResult result = new PatentSearch(index).search(new SearchQuery(text, Map.of(), null, null,
+        SearchResult result = new PatentSearch(index, identity).search(new SearchQuery(text, Map.of(), null, null,
                 "relevance", 0, 20, false, false), LocalDate.now());
         return result.items().stream().map(SearchRecords.SearchHit::publicationNumber).sorted().toList();
     }
@@ -93,7 +93,7 @@ public class PatentSearchTest {
         assertEquals(List.of("CN110000002B"), find("储能"));
         assertEquals(List.of("CN110000001B"), find("cn110000001b"));
         assertEquals(List.of("CN110000001B", "CN110000002B", "CN110000003B"), find("li wei"));
-        SearchResult all = new PatentSearch(index).search(new SearchQuery("", Map.of("climateTag", List.of("Y02E")),
+        SearchResult all = new PatentSearch(index, identity).search(new SearchQuery("", Map.of("climateTag", List.of("Y02E")),
                 null, null, "number", 0, 2, false, false), LocalDate.now());
         assertEquals(3, all.total());
         assertEquals(2, all.items().size());
