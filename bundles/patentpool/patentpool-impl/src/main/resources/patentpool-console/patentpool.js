@@ -42,7 +42,7 @@
       cell(tr, job.fileName);
       cell(tr, job.format);
       cell(tr, job.createdBy);
-      cell(tr, job.memberTenantId === null ? '(named per row)' : job.memberTenantId);
+      cell(tr, job.member === null ? '(named per row)' : job.member);
       cell(tr, job.state);
       cell(tr, '').appendChild(progress(job));
       COUNTS.forEach(function (name) { cell(tr, job[name]); });

@@ -89,10 +89,11 @@ public class PatentPoolPage extends AbstractServlet {
     /** An import job as the imports table shows it (without its rejections). */
     public record Job(String id, String format, String fileName, String state, long itemsRead, long imported,
             long updated, long unchanged, long rejected, String message, Instant createdAt, String createdBy,
-            String memberTenantId) {
-        static Job of(ImportView v) {
+            String memberTenantId, String member) {
+        static Job of(ImportView v, PatentSearch names) {
             return new Job(v.id(), v.format(), v.fileName(), v.state(), v.itemsRead(), v.imported(), v.updated(),
-                    v.unchanged(), v.rejected(), v.message(), v.createdAt(), v.createdBy(), v.memberTenantId());
+                    v.unchanged(), v.rejected(), v.message(), v.createdAt(), v.createdBy(), v.memberTenantId(),
+                    v.memberTenantId() == null ? null : names.memberName(v.memberTenantId()));
         }
     }
 
@@ -124,8 +125,8 @@ public class PatentPoolPage extends AbstractServlet {
             case "", "/" -> {
                 // nothing answered: the console renders the page around renderContent
             }
-            case "/imports.json" -> ApiServlet.writeJson(resp, 200, Map.of("items",
-                    asOperator(operator, () -> imports.recent(operator)).stream().map(Job::of).toList()));
+            case "/imports.json" -> ApiServlet.writeJson(resp, 200, Map.of("items", asOperator(operator,
+                    () -> imports.recent(operator)).stream().map(j -> Job.of(j, search)).toList()));
             case "/chart.json" -> ApiServlet.writeJson(resp, 200, asOperator(operator, this::chart));
             default -> {
                 if (getResource(req.getPathInfo()) == null) {
@@ -156,7 +157,7 @@ public class PatentPoolPage extends AbstractServlet {
         out.println("<h2>Pooled patents</h2><div class='pp-charts'>"
                 + "<figure class='pp-figure'><figcaption>Pooled patents by climate tag</figcaption>"
                 + "<div id='pp-chart-tags' class='pp-chart'></div></figure>"
-                + "<figure class='pp-figure'><figcaption>Pooled patents by member (tenant id)</figcaption>"
+                + "<figure class='pp-figure'><figcaption>Pooled patents by member</figcaption>"
                 + "<div id='pp-chart-members' class='pp-chart'></div></figure></div>"
                 + "<p id='pp-chart-status' class='pp-note'></p>");
         out.println("</div>");
@@ -206,7 +207,7 @@ public class PatentPoolPage extends AbstractServlet {
                     + fragment(h.highlights().abstractEn()) + fragment(h.highlights().abstractZh()) + "</td><td>"
                     + forHtml(String.join(", ", h.climateTags())) + "</td><td>" + forHtml(h.legalStatus())
                     + (h.withdrawalEffective() == null ? "" : " (withdrawn " + h.withdrawalEffective() + ")")
-                    + "</td><td>" + forHtml(String.valueOf(h.memberTenantId())) + "</td></tr>");
+                    + "</td><td>" + forHtml(search.memberName(h.memberTenantId())) + "</td></tr>");
         }
         out.println("</table><div class='pp-facets' id='pp-facets'>");
         facet(req, out, "climateTag", "Climate tag", result.facets().climateTag());
@@ -269,7 +270,7 @@ public class PatentPoolPage extends AbstractServlet {
                 StandardCharsets.UTF_8)).collect(Collectors.joining("&", "?", ""));
     }
 
-    private static void renderExpiring(PrintWriter out, List<PatentView> expiring) {
+    private void renderExpiring(PrintWriter out, List<PatentView> expiring) {
         out.println("<h2>Expiring within 12 months</h2>");
         if (expiring.isEmpty()) {
             out.println("<p id='pp-expiring-none'>No pooled patent's term ends within 12 months.</p>");
@@ -281,7 +282,7 @@ public class PatentPoolPage extends AbstractServlet {
             out.println("<tr><td>" + forHtml(p.publicationNumber()) + demo(p.demo()) + "</td><td>"
                     + forHtml(p.titleEn() != null ? p.titleEn() : String.valueOf(p.titleZh())) + "</td><td>"
                     + forHtml(String.valueOf(p.expiryDate())) + "</td><td>" + forHtml(p.legalStatus()) + "</td><td>"
-                    + forHtml(String.valueOf(p.memberTenantId())) + "</td></tr>");
+                    + forHtml(search.memberName(p.memberTenantId())) + "</td></tr>");
         }
         out.println("</table>");
     }
@@ -307,7 +308,8 @@ public class PatentPoolPage extends AbstractServlet {
             out.println("<tr data-job='" + forHtmlAttribute(j.id()) + "'><td>" + forHtml(String.valueOf(j.createdAt()))
                     + "</td><td>" + forHtml(j.fileName() == null ? "" : j.fileName()) + "</td><td>"
                     + forHtml(j.format()) + "</td><td>" + forHtml(j.createdBy()) + "</td><td>"
-                    + forHtml(j.memberTenantId() == null ? "(named per row)" : j.memberTenantId()) + "</td><td>"
+                    + forHtml(j.memberTenantId() == null ? "(named per row)" : search.memberName(j.memberTenantId()))
+                    + "</td><td>"
                     + forHtml(j.state()) + "</td><td>" + progress + "</td><td>" + j.itemsRead() + "</td><td>"
                     + j.imported() + "</td><td>" + j.updated() + "</td><td>" + j.unchanged() + "</td><td>"
                     + j.rejected() + "</td><td>" + forHtml(j.message() == null ? "" : j.message()) + "</td></tr>");
@@ -341,7 +343,7 @@ public class PatentPoolPage extends AbstractServlet {
             }
             InputStream body = new LimitedStream(req.getInputStream(), limit);
             ImportView job = asOperator(operator, () -> imports.start(format, query.get("fileName"), body, operator));
-            ApiServlet.writeJson(resp, 202, Job.of(job));
+            ApiServlet.writeJson(resp, 202, Job.of(job, search));
         } catch (ApiException e) {
             ApiServlet.discardUnreadBody(req);
             ApiServlet.writeError(resp, e);

@@ -62,7 +62,8 @@ public class PatentSearch {
         this.identity = identity;
     }
 
-    private String memberName(String tenantId) {
+    /** @return the member's name, or the tenant id when there is no such member */
+    String memberName(String tenantId) {
         return memberNames.computeIfAbsent(tenantId, id -> identity.tenant(id).map(Tenant::name).orElse(id));
     }
 
