@@ -128,6 +128,12 @@ public class PatentSearchIT extends PlatformTestSupport {
         assertEquals("Solar cell with a front grid", json(http.get(PATENTS + "/CN120000001B")).get("titleEn")
                 .asText());
 
+        // Another member neither sees the job nor can read it by its id.
+        String other = memberAdmin(identity, identity.createTenant("Import member E"), "admin@import-e.example");
+        assertEquals(404, http.get(IMPORTS + "/" + job.get("id").asText(), other).status());
+        assertFalse(http.get(IMPORTS, other).body().contains(job.get("id").asText()));
+        assertEquals(401, http.get(IMPORTS + "/" + job.get("id").asText()).status());
+
         JsonNode again = finished(http, b, http.postBytes(IMPORTS + "?format=lens-csv", b, "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8)));
         assertEquals(again.toString(), 0, again.get("imported").asInt());

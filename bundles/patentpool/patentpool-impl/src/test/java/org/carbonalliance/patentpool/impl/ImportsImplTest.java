@@ -146,4 +146,56 @@ public class ImportsImplTest {
             assertEquals(0, left.count());
         }
     }
+
+    @Test
+    public void theExportImportedIntoAnEmptyPoolGivesTheSameRecords() throws Exception {
+        String other = identity.createTenant("Baidu").id();
+        AlliancePrincipal secretariat = new AlliancePrincipal("admin", null, Set.of(Roles.ALLIANCE_ADMIN));
+        List<org.carbonalliance.patentpool.api.PatentData> originals = List.of(
+                PatentsImplTest.data("CN150000001B", tenant, "Battery, \"storage\" and more", null),
+                PatentsImplTest.data("US15000002B2", other, null, "储能电池调度方法"),
+                PatentsImplTest.data("EP1500003B1", tenant, "Heat pump", "热泵"));
+        for (var patent : originals) {
+            patents.store(patent, patent.member(), new AlliancePrincipal("admin", patent.member(),
+                    Set.of(Roles.MEMBER_ADMIN)), false);
+        }
+        java.io.StringWriter exported = new java.io.StringWriter();
+        ExportServlet.write(database, exported);
+
+        InMemoryPersistence empty = new InMemoryPersistence();
+        try {
+            Database emptyDatabase = empty.open(new PersistenceUnit("patents", "db/patentpool/changelog.xml",
+                    List.of(PooledPatent.class, ImportJob.class, ImportRejection.class)));
+            PatentsImpl emptyPool = new PatentsImpl(emptyDatabase, empty.transactions(), identity, audit,
+                    new EventAdmin() {
+                        @Override
+                        public void postEvent(Event event) {
+                        }
+
+                        @Override
+                        public void sendEvent(Event event) {
+                        }
+                    }, Clock.systemUTC(), 90, n -> { }, record -> List.of());
+            ImportsImpl emptyImports = new ImportsImpl(emptyDatabase, emptyPool, new PatentSources(), identity,
+                    empty.transactions(), audit, Files.createTempDirectory("imports-empty"));
+            try {
+                String id = emptyImports.start("lens-csv", "pool.csv", new ByteArrayInputStream(exported.toString()
+                        .getBytes(StandardCharsets.UTF_8)), secretariat).id();
+                ImportView done = null;
+                for (int i = 0; i < 200 && (done == null || !done.state().equals("done")); i++) {
+                    Thread.sleep(50);
+                    done = emptyImports.find(id, secretariat).orElseThrow();
+                }
+                assertEquals(done.toString(), 3, done.imported());
+                java.io.StringWriter again = new java.io.StringWriter();
+                ExportServlet.write(emptyDatabase, again);
+                assertEquals(exported.toString(), again.toString());
+                assertTrue(exported.toString(), exported.toString().contains("储能电池调度方法"));
+            } finally {
+                emptyImports.stop();
+            }
+        } finally {
+            empty.close();
+        }
+    }
 }

@@ -254,4 +254,17 @@ public class PatentsImplTest {
             watch.stop();
         }
     }
+
+    /** A full record as a file gives it, with manual tags, a stated expiry and lists, for import tests. */
+    static org.carbonalliance.patentpool.api.PatentData data(String number, String member, String titleEn,
+            String titleZh) {
+        return new org.carbonalliance.patentpool.api.PatentData(number, "FAM-" + number, "APP-" + number,
+                LocalDate.parse("2019-04-01"), LocalDate.parse("2018-04-01"), LocalDate.parse("2021-06-01"),
+                LocalDate.parse("2038-01-31"), "Extended term (court ruling)",
+                org.carbonalliance.patentpool.api.LegalStatus.GRANTED, titleEn, titleZh,
+                titleEn == null ? null : "An abstract,\nover two lines.", titleZh == null ? null : "一种方法。",
+                List.of("Tencent", "Second Co"), List.of("Tencent"), List.of("Li Wei", "Wang Fang"),
+                List.of("Y02E 60/10", "H01M 10/44"), List.of("Y04S"), List.of("H01M 10/44"),
+                "https://example.org/" + number, member);
+    }
 }
