@@ -93,6 +93,8 @@ public class PatentSearchIT extends PlatformTestSupport {
         JsonNode grouped = search(http, "q=" + enc("energy storage") + "&groupByFamily=true");
         assertEquals(1, grouped.get("total").asInt());
         assertEquals(2, grouped.get("items").get(0).get("familyPublications").size());
+        assertEquals("[\"US11000002B2\"]", json(http.get(PATENTS + "/CN110000001B")).get("familyPublications")
+                .toString());
 
         for (String bad : List.of("climateTag=Y99X", "filedFrom=2021-01-01&filedTo=2020-01-01",
                 "filedFrom=yesterday", "status=alive", "sort=random", "limit=1000", "groupByFamily=maybe")) {

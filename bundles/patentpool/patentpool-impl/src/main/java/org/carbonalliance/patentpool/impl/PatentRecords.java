@@ -57,7 +57,10 @@ final class PatentRecords {
     public record Withdrawal(@NotBlank @Size(min = 1, max = 2000) @SingleLine(multiline = true) String reason) {
     }
 
-    /** A pooled patent as anyone sees it; {@code demo}: made-up demonstration data, not a real patent. */
+    /**
+     * A pooled patent as anyone sees it; {@code demo}: made-up demonstration data, not a real patent;
+     * {@code familyPublications}: the other pooled publications of its family (one invention), in the single view.
+     */
     public record PatentView(String publicationNumber, String jurisdiction, String kind, String familyId,
             String applicationNumber, LocalDate applicationDate, LocalDate priorityDate, LocalDate grantDate,
             LocalDate expiryDate, String expiryReason, String legalStatus, String titleEn, String titleZh,
@@ -65,7 +68,7 @@ final class PatentRecords {
             List<String> inventors, List<String> cpcCodes, List<String> climateTags, List<String> ipcCodes,
             String officeLink, String memberTenantId, Instant contributedAt, String poolState,
             Instant withdrawnAt, String withdrawalReason, LocalDate withdrawalEffective, boolean expiringWithinYear,
-            Instant updatedAt, boolean demo) {
+            Instant updatedAt, boolean demo, List<String> familyPublications) {
 
         static PatentView of(PooledPatent p, LocalDate today) {
             String state = p.withdrawnAt() == null ? "pooled"
@@ -77,7 +80,15 @@ final class PatentRecords {
                     p.owners(), p.inventors(), p.cpcCodes(), p.climateTags(), p.ipcCodes(), p.officeLink(),
                     p.tenantId(), p.contributedAt(), state, p.withdrawnAt(), p.withdrawalReason(),
                     p.withdrawalEffective(), p.expiryDate() != null && !p.expiryDate().isBefore(today)
-                            && !p.expiryDate().isAfter(today.plusMonths(12)), p.updatedAt(), p.demo());
+                            && !p.expiryDate().isAfter(today.plusMonths(12)), p.updatedAt(), p.demo(), List.of());
+        }
+
+        PatentView withFamily(List<String> publications) {
+            return new PatentView(publicationNumber, jurisdiction, kind, familyId, applicationNumber, applicationDate,
+                    priorityDate, grantDate, expiryDate, expiryReason, legalStatus, titleEn, titleZh, abstractEn,
+                    abstractZh, applicants, owners, inventors, cpcCodes, climateTags, ipcCodes, officeLink,
+                    memberTenantId, contributedAt, poolState, withdrawnAt, withdrawalReason, withdrawalEffective,
+                    expiringWithinYear, updatedAt, demo, List.copyOf(publications));
         }
 
         /** @return this view for anyone: the owner's reason for withdrawing stays private */
@@ -86,7 +97,7 @@ final class PatentRecords {
                     priorityDate, grantDate, expiryDate, expiryReason, legalStatus, titleEn, titleZh, abstractEn,
                     abstractZh, applicants, owners, inventors, cpcCodes, climateTags, ipcCodes, officeLink,
                     memberTenantId, contributedAt, poolState, withdrawnAt, null, withdrawalEffective,
-                    expiringWithinYear, updatedAt, demo);
+                    expiringWithinYear, updatedAt, demo, familyPublications);
         }
 
         private static String kindOf(String number) {

@@ -321,8 +321,17 @@ public class PatentsImpl implements Patents {
         if (key == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(database.readAcrossTenants("patent pool catalogue: one patent",
-                em -> em.find(PooledPatent.class, key))).map(p -> PatentView.of(p, today()).publicView());
+        return Optional.ofNullable(database.readAcrossTenants("patent pool catalogue: one patent", em -> {
+            PooledPatent patent = em.find(PooledPatent.class, key);
+            if (patent == null) {
+                return null;
+            }
+            List<String> family = patent.familyId() == null ? List.of() : em.createQuery("select p.publicationNumber "
+                    + "from PooledPatent p where p.familyId = :family and p.publicationNumber <> :key order by "
+                    + "p.publicationNumber", String.class).setParameter("family", patent.familyId())
+                    .setParameter("key", key).setMaxResults(100).getResultList();
+            return PatentView.of(patent, today()).withFamily(family).publicView();
+        }));
     }
 
     @Override
