@@ -57,7 +57,11 @@ public interface PatentSource {
         return Optional.empty();
     }
 
-    /** Where a source hands the records it read. Implemented by the pool. */
+    /**
+     * Where a source hands the records it read. Implemented by the pool. Its methods may throw an unchecked exception
+     * when the pool cannot store records (the database refused): let it pass, do not catch it; the import then
+     * resumes later from the last stored item.
+     */
     @ProviderType
     interface Sink {
 

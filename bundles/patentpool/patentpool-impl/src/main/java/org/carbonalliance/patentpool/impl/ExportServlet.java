@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 public class ExportServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
     private static final int PAGE = 1000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportServlet.class);
 
     private final transient Database database;
 
@@ -55,7 +56,13 @@ public class ExportServlet extends ApiServlet {
                             + "order by p.publicationNumber",
                     PooledPatent.class).setParameter("after", from).setMaxResults(PAGE).getResultList());
             for (PooledPatent p : page) {
-                csv.write(data(p));
+                try {
+                    csv.write(data(p));
+                } catch (IllegalArgumentException e) {
+                    // A value the CSV cannot carry (";;" in a name, stored before that was refused): leave the row
+                    // out rather than end the export midway, and tell the operator.
+                    LOG.warn("CSV export: {} left out: {}", p.publicationNumber(), e.getMessage());
+                }
             }
             if (page.size() < PAGE) {
                 break;

@@ -37,6 +37,8 @@ public class ImportJob {
     @Column(name = "message") private String message;
     @Column(name = "created_at", nullable = false) private Instant createdAt;
     @Column(name = "finished_at") private Instant finishedAt;
+    /** How often the job was started: a restart during a run starts it again. */
+    @Column(name = "attempts", nullable = false) private int attempts;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -74,8 +76,11 @@ public class ImportJob {
     Instant createdAt() { return createdAt; }
     Instant finishedAt() { return finishedAt; }
 
+    int attempts() { return attempts; }
+
     void running() {
         this.state = State.RUNNING.name();
+        this.attempts++;
     }
 
     /** Adds one batch's outcome; {@code lastItem} is the last item the batch dealt with. */

@@ -46,6 +46,14 @@ public class ImportsImpl implements Imports {
     /** Rejections kept per job (all are counted). */
     static final int KEPT_REJECTIONS = 1000;
     private static final int SHOWN_REJECTIONS = 200;
+    /** Runs of one job before it is given up: a job that stopped the server each time must not do so for ever. */
+    static final int MAX_ATTEMPTS = 3;
+    /** A reader that hands over nothing for this long is abandoned. */
+    private static final java.time.Duration STALL = java.time.Duration.ofMinutes(10);
+    /** Unfinished jobs one organisation (or the secretariat) may have queued. */
+    static final int MAX_UNFINISHED = 3;
+    /** Disk space left free for the database whatever uploads arrive. */
+    private static final long DISK_RESERVE = 512L << 20;
 
     private final Database database;
     private final Patents patents;
@@ -120,12 +128,16 @@ public class ImportsImpl implements Imports {
                 "Unknown import format '" + format + "'; GET /api/patentpool/imports/formats lists them.",
                 List.of("format: one of " + formats().stream().map(Format::format).toList())));
         String tenant = importingTenant(caller);
+        if (unfinished(tenant) >= MAX_UNFINISHED) {
+            throw ApiException.tooManyRequests("Your organisation has " + MAX_UNFINISHED + " imports waiting or "
+                    + "running; start this one when one of them has finished.", 60);
+        }
         String id = UUID.randomUUID().toString();
         Path part = directory.resolve(id + ".part");
         long size;
         try {
-            size = UploadStore.store(upload, part, maxExpandedBytes);
-            probe(source, format, part);
+            size = UploadStore.store(upload, part, maxExpandedBytes, DISK_RESERVE);
+            probeInTime(source, format, part);
         } catch (IOException e) {
             delete(part);
             throw ApiException.badRequest("The upload could not be read: " + e.getMessage(), List.of());
@@ -157,6 +169,43 @@ public class ImportsImpl implements Imports {
         return view(id, true).orElseThrow();
     }
 
+    private long unfinished(String tenant) {
+        return database.readAcrossTenants("patent pool: unfinished imports of one organisation", em -> {
+            var query = em.createQuery("select count(j) from ImportJob j where j.state in ('QUEUED', 'RUNNING') and "
+                    + (tenant == null ? "j.tenantId is null" : "j.tenantId = :tenant"), Long.class);
+            return (tenant == null ? query : query.setParameter("tenant", tenant)).getSingleResult();
+        });
+    }
+
+    /** {@link #probe}, on a thread of its own: a plugin's reader that never answers must not hold the request. */
+    private void probeInTime(PatentSource source, String format, Path file) throws IOException {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            probe(source, format, file);
+            return null;
+        });
+        Thread thread = new Thread(task, "alliance-patent-import-probe");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            task.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            thread.interrupt();
+            throw ApiException.badRequest("The " + format + " reader did not finish looking at the start of the file "
+                    + "within 60 seconds; nothing was imported.", List.of());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw ApiException.badRequest("The " + format + " reader failed on the file: " + e.getCause(), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Reads the start of the stored file with the format: a file the format cannot read at all, or whose every item
      * is refused (when the file is small enough to read whole here), is a 400 and no job.
@@ -183,7 +232,7 @@ public class ImportsImpl implements Imports {
             });
         } catch (IOException e) {
             throw ApiException.badRequest("The file cannot be read as " + format + ": " + e.getMessage(), List.of());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw ApiException.badRequest("The " + format + " reader failed on the file: " + e, List.of());
         }
         if (accepted[0] == 0 && (small || !rejected.isEmpty())) {
@@ -254,43 +303,102 @@ public class ImportsImpl implements Imports {
             LOG.info("Import {} resumes after a restart", id);
             worker.submit(() -> run(id));
         }
+        // Left by a crash: a half-received upload, or one whose job was never committed.
+        java.util.Set<String> waiting = new java.util.HashSet<>(unfinished);
         try (var files = Files.list(directory)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".part")).forEach(ImportsImpl::delete);
+            files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".part") || name.endsWith(".upload")
+                        && !waiting.contains(name.substring(0, name.length() - ".upload".length()));
+            }).forEach(ImportsImpl::delete);
         } catch (IOException e) {
             LOG.warn("Could not clean {}: {}", directory, e.toString());
         }
     }
 
     private void run(String id) {
+        try {
+            runJob(id);
+        } catch (Throwable e) { // an Error too: a job must end as failed, not stay running and fail every start
+            LOG.error("Import {} failed", id, e);
+            try {
+                finish(id, State.FAILED, "The import failed: " + e + "; items before that were imported.");
+            } catch (RuntimeException again) {
+                LOG.error("Import {} could not be marked failed; it is tried again at the next start", id, again);
+            }
+        }
+    }
+
+    private void runJob(String id) throws InterruptedException {
         ImportJob job = database.readAcrossTenants("patent pool: import job", em -> em.find(ImportJob.class, id));
         if (job == null || !running) {
+            return;
+        }
+        if (job.attempts() >= MAX_ATTEMPTS) {
+            finish(id, State.FAILED, "Given up after " + MAX_ATTEMPTS + " attempts: the server stopped during each; "
+                    + "items before that were imported. Re-import the file to finish (re-imports update).");
+            return;
+        }
+        if (job.tenantId() != null && identity.tenant(job.tenantId()).filter(t -> !t.suspended()).isEmpty()) {
+            finish(id, State.FAILED, "The member's membership is suspended; nothing more was imported.");
             return;
         }
         AlliancePrincipal importer = new AlliancePrincipal(job.createdBy(), job.tenantId(),
                 job.tenantId() == null ? Set.of(Roles.ALLIANCE_ADMIN) : Set.of(Roles.MEMBER_USER));
         ImportRun batches = new ImportRun(job, importer);
-        update(id, j -> j.running());
+        update(id, ImportJob::running);
         Optional<PatentSource> source = sources.get(job.format());
         if (source.isEmpty()) {
             finish(id, State.FAILED, "The format " + job.format() + " is no longer installed (its plugin was "
                     + "removed); install it again and re-import the file.");
             return;
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file(id)), 1 << 16)) {
-            source.get().read(in, batches);
-            batches.flush();
-            if (!running) {
-                return; // stopping: resumes at the next start
+        // The source reads on a thread of its own, so that one that stops answering cannot hold up later jobs.
+        Throwable[] failure = new Throwable[1];
+        Thread reader = new Thread(() -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file(id)), 1 << 16)) {
+                source.get().read(in, batches);
+                batches.flush();
+            } catch (Throwable e) {
+                failure[0] = e;
             }
-            finish(id, State.DONE, null);
-        } catch (IOException | RuntimeException e) {
-            if (!running) {
+        }, "alliance-patent-import-reader");
+        reader.setDaemon(true);
+        reader.start();
+        while (reader.isAlive()) {
+            reader.join(1000);
+            if (reader.isAlive() && batches.idleNanos() > STALL.toNanos()) {
+                batches.abandon();
+                reader.interrupt();
+                finish(id, State.FAILED, "The " + job.format() + " reader gave nothing for " + STALL.toMinutes()
+                        + " minutes and was abandoned; items before that were imported.");
                 return;
             }
+        }
+        if (!running) {
+            return; // stopping: resumes at the next start
+        }
+        Throwable e = failure[0];
+        if (e instanceof StorageFailure) {
+            LOG.error("Import {}: items could not be stored; it resumes at the next start", id, e.getCause());
+            return; // left running with its file: nothing read after the last committed batch is lost
+        }
+        if (e != null) {
             LOG.warn("Import {} failed: {}", id, e.toString());
             batches.flush();
             finish(id, State.FAILED, "The file could not be read to its end: " + e.getMessage()
                     + "; items before that were imported.");
+            return;
+        }
+        finish(id, State.DONE, null);
+    }
+
+    /** Storing failed at the database (not a refused item): the job stops where its last batch committed. */
+    private static final class StorageFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StorageFailure(RuntimeException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -342,8 +450,21 @@ public class ImportsImpl implements Imports {
             return add(item, reason == null ? "unreadable" : reason);
         }
 
-        private boolean add(long item, Object outcome) {
-            if (!running) {
+        private volatile long lastActivity = System.nanoTime();
+        private boolean abandoned;
+
+        long idleNanos() {
+            return System.nanoTime() - lastActivity;
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            batch.clear();
+        }
+
+        private synchronized boolean add(long item, Object outcome) {
+            lastActivity = System.nanoTime();
+            if (!running || abandoned) {
                 return false;
             }
             if (item > resumeAfter) {
@@ -355,8 +476,8 @@ public class ImportsImpl implements Imports {
             return running;
         }
 
-        void flush() {
-            if (batch.isEmpty()) {
+        synchronized void flush() {
+            if (batch.isEmpty() || abandoned) {
                 return;
             }
             List<Object[]> items = List.copyOf(batch);
@@ -371,7 +492,11 @@ public class ImportsImpl implements Imports {
                     } catch (RuntimeException failed) {
                         LOG.warn("Import {}: item {} could not be stored", id, item[0], failed);
                         Object[] refused = {item[0], "could not be stored: " + failed.getClass().getSimpleName()};
-                        transactions.atomically(() -> storeAll(List.<Object[]>of(refused)));
+                        try {
+                            transactions.atomically(() -> storeAll(List.<Object[]>of(refused)));
+                        } catch (RuntimeException storage) {
+                            throw new StorageFailure(storage);
+                        }
                     }
                 }
             }

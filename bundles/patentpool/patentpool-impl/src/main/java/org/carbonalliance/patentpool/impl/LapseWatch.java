@@ -24,6 +24,12 @@ public class LapseWatch {
 
     private final Patents patents;
     private final PatentSources sources;
+    /** Plugins are asked on threads of their own; a new one replaces a thread stuck in a plugin. */
+    private final java.util.concurrent.ExecutorService asker = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "alliance-office-status");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alliance-lapse-watch");
         thread.setDaemon(true);
@@ -40,12 +46,13 @@ public class LapseWatch {
     @Deactivate
     void stop() {
         timer.shutdownNow();
+        asker.shutdownNow();
     }
 
     private void runQuietly() {
         try {
             LOG.info(lapse());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: it would end the daily schedule silently
             LOG.error("The lapse watch failed; it runs again tomorrow", e);
         }
     }
@@ -62,15 +69,15 @@ public class LapseWatch {
             int failuresInARow = 0;
             for (String number : patents.inForce()) {
                 try {
-                    var status = entry.getValue().legalStatus(PublicationNumber.parse(number).orElseThrow());
+                    var status = askInTime(entry.getValue(), PublicationNumber.parse(number).orElseThrow());
                     asked++;
                     failuresInARow = 0;
                     if (status.isPresent() && patents.recordOfficeStatus(number, status.get().wire(),
                             entry.getKey())) {
                         changed++;
                     }
-                } catch (Exception e) {
-                    if (++failuresInARow >= FAILURES_TO_SKIP) {
+                } catch (Exception | StackOverflowError e) {
+                    if (e instanceof java.util.concurrent.TimeoutException || ++failuresInARow >= FAILURES_TO_SKIP) {
                         LOG.warn("Office status from {}: {} failures in a row, last {}; not asked again today",
                                 entry.getKey(), failuresInARow, e.toString());
                         break;
@@ -83,6 +90,20 @@ public class LapseWatch {
             }
         }
         return out.toString();
+    }
+
+    /** Asks a plugin with a time limit: one that hangs is skipped for the day, not the watch with it. */
+    private java.util.Optional<org.carbonalliance.patentpool.api.LegalStatus> askInTime(
+            org.carbonalliance.patentpool.api.PatentSource source, PublicationNumber number) throws Exception {
+        java.util.concurrent.Future<java.util.Optional<org.carbonalliance.patentpool.api.LegalStatus>> answer =
+                asker.submit(() -> source.legalStatus(number));
+        try {
+            return answer.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            answer.cancel(true);
+        }
     }
 
     @Descriptor("moves patents past their expiry to expired and lists those expiring within 12 months")

@@ -65,7 +65,9 @@ public class PatentIndex implements HealthCheck {
     private final Thread indexer;
     private Directory directory;
     private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile SearcherManager searchers;
+    /** Guards the facet state only: searches must not wait for the writer's lock. */
+    private final Object facetLock = new Object();
     private volatile SortedSetDocValuesReaderState facetState;
     private volatile String progress = "starting";
     private volatile boolean running = true;
@@ -179,6 +181,10 @@ public class PatentIndex implements HealthCheck {
 
     <T> T search(SearchWork<T> work) {
         SearcherManager manager = searchers;
+        if (manager == null) {
+            throw new org.carbonalliance.platform.api.web.ApiException(503, "unavailable",
+                    "The search index is restarting; try again in a moment.");
+        }
         try {
             IndexSearcher searcher = manager.acquire();
             try {
@@ -186,6 +192,9 @@ public class PatentIndex implements HealthCheck {
             } finally {
                 manager.release(searcher);
             }
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            throw new org.carbonalliance.platform.api.web.ApiException(503, "unavailable",
+                    "The search index is restarting; try again in a moment.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,7 +211,7 @@ public class PatentIndex implements HealthCheck {
     private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
         SortedSetDocValuesReaderState state = facetState;
         if (state == null || state.getReader() != searcher.getIndexReader()) {
-            synchronized (this) {
+            synchronized (facetLock) {
                 state = facetState;
                 if (state == null || state.getReader() != searcher.getIndexReader()) {
                     try {
@@ -225,12 +234,22 @@ public class PatentIndex implements HealthCheck {
     private volatile boolean busy;
 
     private void run() {
-        try {
-            reconcile();
-            progress = "ready";
-        } catch (Exception e) {
-            progress = "failed: " + e;
-            LOG.error("The patent index could not be brought in step with the database", e);
+        // Until the index is in step with the table, try again (after 5 s, then longer, up to 5 minutes apart).
+        for (long wait = 5; running; wait = Math.min(300, wait * 2)) {
+            try {
+                reconcile();
+                progress = "ready";
+                break;
+            } catch (Exception e) {
+                progress = "not yet in step with the database, retrying: " + e;
+                LOG.error("The patent index could not be brought in step with the database; trying again in {} s",
+                        wait, e);
+                try {
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(wait));
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
         }
         while (running) {
             try {
@@ -367,6 +386,6 @@ public class PatentIndex implements HealthCheck {
         if (now.equals("ready")) {
             return HealthResult.up(pending.size() + " change(s) queued");
         }
-        return now.startsWith("failed") ? HealthResult.down(now) : HealthResult.degraded(now);
+        return HealthResult.degraded(now); // searches answer meanwhile, from what is indexed
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -53,8 +54,11 @@ public class PatentSearch {
 
     private final PatentIndex index;
     private final IdentityService identity;
-    /** Members' names by tenant id: names change rarely, and a search should not read the tenant table. */
-    private final Map<String, String> memberNames = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Members' names by tenant id, read again after a minute: a search should not read the tenant table. */
+    private final Map<String, CachedName> memberNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedName(String name, long readAt) {
+    }
 
     @Activate
     public PatentSearch(@Reference PatentIndex index, @Reference IdentityService identity) {
@@ -64,12 +68,27 @@ public class PatentSearch {
 
     /** @return the member's name, or the tenant id when there is no such member */
     String memberName(String tenantId) {
-        return memberNames.computeIfAbsent(tenantId, id -> identity.tenant(id).map(Tenant::name).orElse(id));
+        if (tenantId == null) {
+            return "";
+        }
+        long now = System.nanoTime();
+        CachedName cached = memberNames.get(tenantId);
+        if (cached != null && now - cached.readAt() < TimeUnit.MINUTES.toNanos(1)) {
+            return cached.name();
+        }
+        java.util.Optional<String> name = identity.tenant(tenantId).map(Tenant::name);
+        name.ifPresent(n -> memberNames.put(tenantId, new CachedName(n, now)));
+        return name.orElse(tenantId);
     }
 
     SearchResult search(SearchQuery q, LocalDate today) {
-        Query query = query(q, today);
-        return index.search((searcher, facetState) -> run(searcher, facetState, query, q));
+        try {
+            Query query = query(q, today);
+            return index.search((searcher, facetState) -> run(searcher, facetState, query, q));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw org.carbonalliance.platform.api.web.ApiException.badRequest("The query has too many words or "
+                    + "prefixes to search at once; use fewer.", List.of("q: too many words"));
+        }
     }
 
     private SearchResult run(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Query query,

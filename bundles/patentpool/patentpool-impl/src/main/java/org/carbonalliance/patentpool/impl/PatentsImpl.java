@@ -169,6 +169,10 @@ public class PatentsImpl implements Patents {
         PublicationNumber number = PublicationNumber.parse(key).orElseThrow();
         // Refusals come before the atomic work: a failure inside it would undo the caller's whole batch.
         String existing = pooled(number).orElse(null);
+        if (existing != null && !existing.equals(key) && number.kind().startsWith("A")
+                && !PublicationNumber.parse(existing).orElseThrow().kind().startsWith("A")) {
+            return Stored.UNCHANGED; // the application publication of a patent pooled by its grant: the grant wins
+        }
         if (existing != null && !tenant.equals(database.readAcrossTenants("patent pool: owner of an imported record",
                 em -> em.find(PooledPatent.class, existing).tenantId()))) {
             throw ApiException.badRequest("publicationNumber: " + existing + " is pooled by another member",
@@ -360,6 +364,9 @@ public class PatentsImpl implements Patents {
     public PatentView change(String publicationNumber, PatentChange c, AlliancePrincipal caller) {
         List<String> problems = new ArrayList<>();
         List<String> cpc = c.cpcCodes() == null ? null : codes("cpcCodes", c.cpcCodes(), problems);
+        if (c.owners() != null) {
+            separatorProblems(Map.of("owners", c.owners()), problems);
+        }
         if (c.expiryDate() != null && c.expiryReason() == null) {
             problems.add("expiryReason: required with expiryDate");
         }

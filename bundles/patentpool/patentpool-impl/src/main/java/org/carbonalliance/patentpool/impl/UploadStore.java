@@ -27,8 +27,11 @@ final class UploadStore {
     private UploadStore() {
     }
 
-    /** @return the bytes written (expanded) */
-    static long store(InputStream upload, Path target, long maxExpandedBytes) throws IOException {
+    /**
+     * @param diskReserve space that must stay free on the target's disk (for the database): 507 when it would not
+     * @return the bytes written (expanded)
+     */
+    static long store(InputStream upload, Path target, long maxExpandedBytes, long diskReserve) throws IOException {
         CountingStream raw = new CountingStream(upload);
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(4);
@@ -37,20 +40,24 @@ final class UploadStore {
         int b2 = in.read();
         int b3 = in.read();
         in.reset();
+        Disk disk = new Disk(target.getParent(), diskReserve);
+        disk.check();
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
-            long written;
             if (b0 == 0x1f && b1 == 0x8b) {
-                written = copy(new GZIPInputStream(in, 1 << 16), out, raw, maxExpandedBytes, 0);
+                try (GZIPInputStream gzip = new GZIPInputStream(in, 1 << 16)) {
+                    copy(gzip, out, raw, maxExpandedBytes, 0, disk);
+                }
             } else if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
-                written = 0;
-                ZipInputStream zip = new ZipInputStream(in);
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    if (!entry.isDirectory()) {
-                        written = copy(zip, out, raw, maxExpandedBytes, written);
+                long written = 0;
+                try (ZipInputStream zip = new ZipInputStream(in)) {
+                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                        if (!entry.isDirectory()) {
+                            written = copy(zip, out, raw, maxExpandedBytes, written, disk);
+                        }
                     }
                 }
             } else {
-                written = copy(in, out, null, Long.MAX_VALUE, 0);
+                copy(in, out, null, Long.MAX_VALUE, 0, disk);
             }
             out.flush();
         }
@@ -60,12 +67,15 @@ final class UploadStore {
         return Files.size(target);
     }
 
-    private static long copy(InputStream in, OutputStream out, CountingStream compressed, long max, long before)
-            throws IOException {
+    private static long copy(InputStream in, OutputStream out, CountingStream compressed, long max, long before,
+            Disk disk) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long written = before;
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             written += n;
+            if ((written & ((1 << 26) - 1)) < n) {
+                disk.check(); // every 64 MiB
+            }
             if (compressed != null && (written > max
                     || written > RATIO_FREE_BYTES && written > MAX_RATIO * Math.max(1, compressed.count))) {
                 throw new ApiException(413, "payload-too-large", "The compressed file expands to more than "
@@ -75,6 +85,19 @@ final class UploadStore {
             out.write(buffer, 0, n);
         }
         return written;
+    }
+
+    /** The free space an upload must leave. */
+    private record Disk(Path directory, long reserve) {
+        void check() {
+            long usable = directory.toFile().getUsableSpace();
+            if (usable < reserve) {
+                org.slf4j.LoggerFactory.getLogger(UploadStore.class).warn("An import upload was refused: {} has {} "
+                        + "bytes free, less than the {} kept for the database", directory, usable, reserve);
+                throw new ApiException(507, "insufficient-storage", "The server's disk is too full to take this "
+                        + "upload; nothing was imported. The operator has been told in the log.");
+            }
+        }
     }
 
     /** Counts the bytes read from the network. */

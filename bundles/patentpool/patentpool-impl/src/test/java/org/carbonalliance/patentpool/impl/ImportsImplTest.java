@@ -49,11 +49,12 @@ public class ImportsImplTest {
     private final AlliancePrincipal member = new AlliancePrincipal("a@tencent.example", tenant,
             Set.of(Roles.MEMBER_ADMIN));
     private final Path directory;
+    private final PatentSources sources = new PatentSources();
     private final ImportsImpl imports;
 
     public ImportsImplTest() throws Exception {
         directory = Files.createTempDirectory("imports");
-        imports = new ImportsImpl(database, patents, new PatentSources(), identity, persistence.transactions(), audit,
+        imports = new ImportsImpl(database, patents, sources, identity, persistence.transactions(), audit,
                 directory);
     }
 
@@ -196,6 +197,38 @@ public class ImportsImplTest {
             }
         } finally {
             empty.close();
+        }
+    }
+
+    @Test
+    public void aPluginReaderThatThrowsAnErrorFailsItsJobInsteadOfLeavingItRunning() throws Exception {
+        sources.addSource(new org.carbonalliance.patentpool.api.PatentSource() {
+            private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public String format() {
+                return "explodes";
+            }
+
+            @Override
+            public String description() {
+                return "reads one record, then fails hard on the second read";
+            }
+
+            @Override
+            public void read(java.io.InputStream in, Sink sink) {
+                if (reads.incrementAndGet() > 1) {
+                    throw new StackOverflowError("simulated");
+                }
+                sink.accept(1, PatentsImplTest.data("CN160000001B", null, "Probe", null));
+            }
+        });
+        ImportView failed = awaitEnd(imports.start("explodes", null, new ByteArrayInputStream("x".getBytes()), member)
+                .id());
+        assertEquals(failed.toString(), "failed", failed.state());
+        assertTrue(failed.message(), failed.message().contains("simulated"));
+        try (var left = Files.list(directory)) {
+            assertEquals("the upload of a failed job is deleted", 0, left.count());
         }
     }
 }

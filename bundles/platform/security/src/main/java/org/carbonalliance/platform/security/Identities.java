@@ -90,9 +90,9 @@ public class Identities implements IdentityService, UserDirectory {
 
     @Override
     public java.util.List<Tenant> tenantsNamed(String name) {
-        return database.read(em -> em.createQuery("select t from Tenant t where t.name = :name order by t.id",
-                TenantEntity.class).setParameter("name", name).getResultList()).stream().map(TenantEntity::toApi)
-                .toList();
+        return database.read(em -> em.createQuery(
+                "select t from Tenant t where t.name = :name order by t.createdAt, t.id", TenantEntity.class)
+                .setParameter("name", name).getResultList()).stream().map(TenantEntity::toApi).toList();
     }
 
     /** Cached until a suspension changes. */

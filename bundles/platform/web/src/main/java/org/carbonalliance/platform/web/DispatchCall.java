@@ -37,12 +37,37 @@ final class DispatchCall implements Call {
 
     @Override
     public Optional<String> query(String name) {
+        if (upload) {
+            return fromQueryString(name); // getParameter would read a form-encoded upload's body as parameters
+        }
         return Optional.ofNullable(request.getParameter(name));
+    }
+
+    private Optional<String> fromQueryString(String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return Optional.empty();
+        }
+        try {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String key = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (key.equals(name)) {
+                    return Optional.of(equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("The query string is not properly encoded (a % not followed by two hex "
+                    + "digits).", List.of("query: malformed percent-encoding"));
+        }
+        return Optional.empty();
     }
 
     @Override
     public int queryInt(String name, int defaultValue, int min, int max) {
-        String text = request.getParameter(name);
+        String text = query(name).orElse(null);
         if (text == null || text.isEmpty()) {
             return defaultValue;
         }

@@ -24,6 +24,7 @@ final class LensColumns {
     static final String DISPLAY_KEY = "Display Key";
     static final String APPLICATION_NUMBER = "Application Number";
     static final String APPLICATION_DATE = "Application Date";
+    static final String PUBLICATION_DATE = "Publication Date";
     static final String EARLIEST_PRIORITY_DATE = "Earliest Priority Date";
     static final String TITLE = "Title";
     static final String ABSTRACT = "Abstract";

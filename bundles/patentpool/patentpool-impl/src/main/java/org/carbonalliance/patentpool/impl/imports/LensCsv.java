@@ -69,11 +69,13 @@ public final class LensCsv implements PatentSource {
 
     @Override
     public void read(InputStream in, Sink sink) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(utf8WithoutBom(in)).setFormat(FORMAT).get()) {
+        RecordGuard guard = new RecordGuard(utf8WithoutBom(in));
+        try (CSVParser parser = CSVParser.builder().setReader(guard).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             Header header = Header.of(next(records, 1));
             long line = parser.getCurrentLineNumber() + 1;
-            for (CSVRecord record = next(records, line); record != null; record = next(records, line)) {
+            for (CSVRecord record = next(records, line, guard); record != null;
+                    record = next(records, line, guard)) {
                 long start = line;
                 // the parser counts the line ends it has read: the next record starts on the line after them
                 line = parser.getCurrentLineNumber() + 1;
@@ -89,6 +91,49 @@ public final class LensCsv implements PatentSource {
                 if (!more) {
                     return;
                 }
+            }
+        }
+    }
+
+    private static CSVRecord next(Iterator<CSVRecord> records, long line, RecordGuard guard) throws IOException {
+        guard.nextRecord();
+        return next(records, line);
+    }
+
+    /**
+     * Counts the characters read for one record: the CSV parser holds a record whole, so one unterminated quote in a
+     * large file would otherwise take the whole file into memory.
+     */
+    private static final class RecordGuard extends java.io.FilterReader {
+        static final int MAX_RECORD = 2_000_000;
+        private long read;
+
+        RecordGuard(Reader in) {
+            super(in);
+        }
+
+        void nextRecord() {
+            read = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(n);
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            if (n > 0 && (read += n) > MAX_RECORD) {
+                throw new IOException("a record is longer than " + MAX_RECORD + " characters (an unclosed quote?); "
+                        + "records before it were read");
             }
         }
     }
@@ -128,13 +173,21 @@ public final class LensCsv implements PatentSource {
             abstractZh = abstractEn;
             abstractEn = null;
         }
-        String officeLink = row.get(OFFICE_LINK);
-        return new PatentData(publicationNumber(row), row.get(FAMILY_ID), row.get(APPLICATION_NUMBER),
-                row.date(APPLICATION_DATE), row.date(EARLIEST_PRIORITY_DATE), row.date(GRANT_DATE),
+        String number = publicationNumber(row);
+        // Lens has no grant date: a granted kind's publication date is its grant date. (Its URL column is the Lens
+        // page, not the office's record, so it is not taken as the office link.)
+        LocalDate grant = header.has(GRANT_DATE) ? row.date(GRANT_DATE)
+                : grantedKind(number) ? row.date(PUBLICATION_DATE) : null;
+        return new PatentData(number, row.get(FAMILY_ID), row.get(APPLICATION_NUMBER),
+                row.date(APPLICATION_DATE), row.date(EARLIEST_PRIORITY_DATE), grant,
                 row.date(EXPIRY_DATE), row.get(EXPIRY_REASON), legalStatus(row), title, titleZh, abstractEn,
                 abstractZh, row.list(APPLICANTS), row.list(OWNERS), row.list(INVENTORS), row.list(CPC),
-                row.list(CLIMATE_TAGS), row.list(IPCR), officeLink != null ? officeLink : row.get(URL),
-                row.get(MEMBER));
+                row.list(CLIMATE_TAGS), row.list(IPCR), row.get(OFFICE_LINK), row.get(MEMBER));
+    }
+
+    private static boolean grantedKind(String number) {
+        String kind = PublicationNumber.parse(number).map(PublicationNumber::kind).orElse("");
+        return kind.startsWith("B") || kind.startsWith("C") || kind.startsWith("U") || kind.startsWith("Y");
     }
 
     private static String publicationNumber(Row row) throws RowException {

@@ -92,6 +92,10 @@ final class St36Document {
     private String title;
     private String abstractEn;
 
+    static final int MAX_ELEMENTS = 200_000;
+    static final int MAX_DEPTH = 64;
+    private int elements;
+
     private Party party;
     private final List<String> applicants = new ArrayList<>();
     private final List<String> applicantInventors = new ArrayList<>();
@@ -130,6 +134,11 @@ final class St36Document {
 
     private void start(XMLStreamReader r) throws Invalid {
         String name = r.getLocalName();
+        // A real grant has a few thousand elements; these bounds keep a hostile document from filling the memory.
+        if (++elements > MAX_ELEMENTS || path.size() >= MAX_DEPTH) {
+            throw new Invalid("more than " + MAX_ELEMENTS + " elements or deeper than " + MAX_DEPTH
+                    + " levels: not a patent document");
+        }
         path.add(name);
         leaf.setLength(0);
         if (path.size() == 1) {

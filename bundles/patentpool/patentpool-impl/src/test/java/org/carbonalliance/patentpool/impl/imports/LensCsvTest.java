@@ -35,18 +35,19 @@ public class LensCsvTest {
         try (InputStream in = getClass().getResourceAsStream("/imports/lens-export-sample.csv")) {
             lens.read(in, sink);
         }
-        // the first row's abstract takes lines 2 and 3
+        // the first row's abstract takes lines 2 and 3; a granted kind's publication date is its grant date, and
+        // the Lens URL (the Lens page) is not the office's record
         assertEquals(List.of(2L, 4L, 5L, 6L, 7L, 8L), sink.items);
         assertEquals(List.of(2L, 4L, 5L, 8L), List.copyOf(sink.accepted.keySet()));
 
         assertEquals(new PatentData("US11999001B2", null, "US 17/500001", LocalDate.of(2021, 10, 13),
-                LocalDate.of(2020, 10, 14), null, null, null, LegalStatus.GRANTED,
+                LocalDate.of(2020, 10, 14), LocalDate.of(2023, 3, 14), null, null, LegalStatus.GRANTED,
                 "Solid electrolyte for lithium ion secondary battery", null,
                 "A solid electrolyte contains a sulfide, a halide and a binder.\n"
                         + "The battery made with it keeps 95% of its capacity after 1000 cycles.",
                 null, List.of("EXAMPLE BATTERY CORP", "EXAMPLE UNIV"), List.of("EXAMPLE BATTERY CORP"),
                 List.of("SATO HANAKO", "DOE JOHN Q"), List.of("Y02E60/10", "H01M10/0562", "H01M10/0525"), List.of(),
-                List.of("H01M10/0562", "H01M10/0525"), "https://www.lens.org/lens/patent/101-202-303-404-50X", null),
+                List.of("H01M10/0562", "H01M10/0525"), null, null),
                 sink.accepted.get(2L));
 
         PatentData chinese = sink.accepted.get(4L);
@@ -244,5 +245,15 @@ public class LensCsvTest {
 
     private static List<String> numbers(RecordingSink sink) {
         return sink.accepted.values().stream().map(PatentData::publicationNumber).toList();
+    }
+
+    @Test
+    public void anUnclosedQuoteDoesNotReadTheRestOfTheFileIntoOneRecord() {
+        String file = "\"Display Key\",\"Title\"\nCN 115000009 A,\"starts a quote that never ends "
+                + "x".repeat(3_000_000);
+        RecordingSink sink = new RecordingSink();
+        IOException e = org.junit.Assert.assertThrows(IOException.class, () -> lens.read(
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), sink));
+        assertTrue(e.getMessage(), e.getMessage().contains("longer than"));
     }
 }

@@ -242,6 +242,16 @@ public class UsptoGrantXmlTest {
         assertEquals(List.of(first + "\n  \n", second + "\n\n"), documents);
     }
 
+    @Test
+    public void aDocumentOfMillionsOfElementsIsRejectedNotHeldInMemory() throws IOException {
+        String inventors = "<inventor><addressbook><last-name>X</last-name></addressbook></inventor>".repeat(100_000);
+        String file = document("", "11000006", "Many inventors</invention-title><inventors>" + inventors
+                + "</inventors><invention-title>x") + document("", "11000007", "After it");
+        RecordingSink sink = read(file);
+        assertTrue(sink.rejected.get(1L), sink.rejected.get(1L).contains("more than"));
+        assertEquals("After it", sink.accepted.get(2L).titleEn());
+    }
+
     private static String document(String doctype, String number, String title) {
         return DECLARATION + doctype + "\n<us-patent-grant lang=\"EN\"><us-bibliographic-data-grant>"
                 + "<publication-reference><document-id><country>US</country><doc-number>" + number + "</doc-number>"
