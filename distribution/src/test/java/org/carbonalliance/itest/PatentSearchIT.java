@@ -104,6 +104,74 @@ public class PatentSearchIT extends PlatformTestSupport {
         }
     }
 
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurations;
+
+    @Test
+    public void aWithdrawalLeavesSearchesWhenItTakesEffectAndADeletedIndexIsRebuilt() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        String f = memberAdmin(identity, identity.createTenant("Search member F"), "admin@search-f.example");
+        String member = "member=" + identity.tenantsNamed("Search member F").get(0).id();
+        for (String number : List.of("CN180000001B", "CN180000002B")) {
+            assertEquals(201, http.post(PATENTS, f, "application/json", patent(number, null,
+                    "Geothermal heat exchanger " + number, null, "Y02E 10/10", "2019-01-01")).status());
+        }
+        http.poll("/api/patentpool/search?" + member, null, r -> r.body().contains("\"total\":2,"),
+                Duration.ofSeconds(10));
+
+        // Notice of 0 days: the withdrawal takes effect at once, and the patent leaves the searches.
+        org.osgi.service.cm.Configuration pool = configurations.getConfiguration("org.carbonalliance.patentpool", "?");
+        java.util.Dictionary<String, Object> settings = pool.getProperties();
+        settings.put("withdrawalNoticeDays", 0);
+        pool.update(settings);
+        try {
+            // The pool's service is registered again with the new setting among its properties.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!noticeDays(0) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue("the new notice period is in effect", noticeDays(0));
+            Http.Response withdrawn;
+            do { // its endpoints are registered again a moment later
+                Thread.sleep(50);
+                withdrawn = http.post(PATENTS + "/CN180000002B/withdraw", f, "application/json",
+                        "{\"reason\":\"Sold to a company outside the alliance.\"}");
+            } while ((withdrawn.status() == 503 || withdrawn.body().contains("There is no endpoint"))
+                    && System.nanoTime() < deadline);
+            assertEquals(withdrawn.body(), 200, withdrawn.status());
+            assertTrue(withdrawn.body(), withdrawn.body().contains("\"poolState\":\"withdrawn\""));
+        } finally {
+            settings.put("withdrawalNoticeDays", 90);
+            pool.update(settings);
+        }
+        Http.Response after = http.poll("/api/patentpool/search?" + member, null,
+                r -> r.body().contains("\"total\":1,"), Duration.ofSeconds(10));
+        assertEquals(List.of("CN180000001B"), numbers(json(after)));
+        assertEquals(2, search(http, member + "&includeWithdrawn=true").get("total").asInt());
+
+        // The index deleted while the bundle is stopped is rebuilt from the database when it starts.
+        org.osgi.framework.Bundle impl = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.carbonalliance.patentpool.impl")).findFirst().orElseThrow();
+        impl.stop();
+        java.nio.file.Path index = java.nio.file.Path.of(context.getProperty("alliance.data"), "patentpool", "index");
+        try (var files = java.nio.file.Files.walk(index)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertFalse(java.nio.file.Files.exists(index));
+        impl.start();
+        Http.Response rebuilt = http.poll("/api/patentpool/search?" + member + "&includeWithdrawn=true", null,
+                r -> r.body().contains("\"total\":2,"), Duration.ofSeconds(30));
+        assertTrue(rebuilt.body(), rebuilt.body().contains("\"total\":2,"));
+        assertEquals(List.of("CN180000001B"), numbers(search(http, member + "&q=geothermal")));
+    }
+
+    private boolean noticeDays(int days) {
+        org.osgi.framework.ServiceReference<?> pool = context.getServiceReference(
+                "org.carbonalliance.patentpool.impl.Patents");
+        return pool != null && Integer.valueOf(days).equals(pool.getProperty("withdrawalNoticeDays"));
+    }
+
     private static final String LENS_HEADER = "\"#\",\"Jurisdiction\",\"Kind\",\"Display Key\",\"Application Number\","
             + "\"Application Date\",\"Title\",\"Abstract\",\"Applicants\",\"Inventors\",\"CPC Classifications\"\n";
 

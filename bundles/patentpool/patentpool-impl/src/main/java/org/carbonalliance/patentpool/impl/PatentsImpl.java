@@ -34,6 +34,7 @@ import org.carbonalliance.patentpool.api.PatentData;
 import org.carbonalliance.platform.api.web.JsonText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -51,7 +52,7 @@ public class PatentsImpl implements Patents {
     private final AuditLog audit;
     private final EventAdmin events;
     private final Clock clock;
-    private final int noticeDays;
+    private volatile int noticeDays;
     /** Told of every patent whose row changed, once the change has committed: the search index. */
     private final Consumer<String> onChanged;
 
@@ -74,6 +75,12 @@ public class PatentsImpl implements Patents {
         this.events = events;
         this.clock = clock;
         this.noticeDays = noticeDays;
+    }
+
+    /** A changed setting applies at once, without restarting the pool (and its endpoints). */
+    @Modified
+    void modified(PatentPoolConfig config) {
+        this.noticeDays = config.withdrawalNoticeDays();
     }
 
     @Override
