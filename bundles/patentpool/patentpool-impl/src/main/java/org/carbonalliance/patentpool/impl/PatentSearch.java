@@ -43,6 +43,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PatentSearch.class)
 public class PatentSearch {
 
+    private static final String[] HIGHLIGHTED = {PatentDocuments.TITLE_EN, PatentDocuments.TITLE_ZH,
+        PatentDocuments.ABSTRACT_EN, PatentDocuments.ABSTRACT_ZH};
+
     /** Hits looked at when grouping by family. */
     static final int GROUPING_WINDOW = 10_000;
     private static final int FACET_VALUES = 20;
@@ -83,8 +86,9 @@ public class PatentSearch {
 
     SearchResult search(SearchQuery q, LocalDate today) {
         try {
-            Query query = query(q, today);
-            return index.search((searcher, facetState) -> run(searcher, facetState, query, q));
+            Query text = textQuery(q);
+            Query query = query(text, q, today);
+            return index.search((searcher, facetState) -> run(searcher, facetState, query, text, q));
         } catch (IndexSearcher.TooManyClauses e) {
             throw org.carbonalliance.platform.api.web.ApiException.badRequest("The query has too many words or "
                     + "prefixes to search at once; use fewer.", List.of("q: too many words"));
@@ -92,7 +96,7 @@ public class PatentSearch {
     }
 
     private SearchResult run(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Query query,
-            SearchQuery q) throws IOException {
+            Query text, SearchQuery q) throws IOException {
         FacetsCollector collector = new FacetsCollector();
         Sort sort = sort(q.sort());
         int window = q.groupByFamily() ? GROUPING_WINDOW : q.offset() + q.limit();
@@ -125,25 +129,28 @@ public class PatentSearch {
             page = List.of(top.scoreDocs).subList(q.offset(), top.scoreDocs.length);
         }
         return new SearchResult(total, exact, q.offset(), q.limit(), q.groupByFamily(),
-                hits(searcher, query, page, families), facets);
+                hits(searcher, text, page, families), facets);
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, Query query, List<ScoreDoc> page,
+    /** The page's hits, with the full-text query's matches highlighted (none when there is no text). */
+    private List<SearchHit> hits(IndexSearcher searcher, Query text, List<ScoreDoc> page,
             Map<Integer, List<String>> families) throws IOException {
         if (page.isEmpty()) {
             return List.of();
         }
         TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.size(),
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page.toArray(ScoreDoc[]::new));
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxNoHighlightPassages(0).build();
         Map<String, String[]> marked = new LinkedHashMap<>();
-        boolean fullText = !(query instanceof BooleanQuery b) || b.clauses().stream()
-                .anyMatch(c -> c.getOccur() == Occur.MUST && !(c.getQuery() instanceof MatchAllDocsQuery));
-        for (String field : List.of(PatentDocuments.TITLE_EN, PatentDocuments.TITLE_ZH, PatentDocuments.ABSTRACT_EN,
-                PatentDocuments.ABSTRACT_ZH)) {
-            marked.put(field, fullText ? highlighter.highlight(field, query, pageDocs, 2) : new String[page.size()]);
+        if (text != null) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxNoHighlightPassages(0).withWeightMatches(false).build();
+            // All four fields in one pass: the query's weight is built once, not once per field.
+            marked.putAll(highlighter.highlightFields(HIGHLIGHTED, text, pageDocs, new int[] {1, 1, 2, 2}));
+        } else {
+            for (String field : HIGHLIGHTED) {
+                marked.put(field, new String[page.size()]);
+            }
         }
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
@@ -210,14 +217,18 @@ public class PatentSearch {
                 counts.get("owner"), counts.get("filingYear"), counts.get("member"));
     }
 
-    private Query query(SearchQuery q, LocalDate today) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        Query text = null;
-        if (q.text() != null && !q.text().isBlank()) {
-            SimpleQueryParser parser = new ChineseAwareParser(index.analyzer());
-            parser.setDefaultOperator(Occur.MUST);
-            text = parser.parse(q.text());
+    /** @return the full-text part of the search, or null when there are no words to find */
+    private Query textQuery(SearchQuery q) {
+        if (q.text() == null || q.text().isBlank()) {
+            return null;
         }
+        SimpleQueryParser parser = new ChineseAwareParser(index.analyzer());
+        parser.setDefaultOperator(Occur.MUST);
+        return parser.parse(q.text());
+    }
+
+    private Query query(Query text, SearchQuery q, LocalDate today) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
         all.add(text != null ? text : new MatchAllDocsQuery(), Occur.MUST);
         q.filters().forEach((dimension, values) -> {
             BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
