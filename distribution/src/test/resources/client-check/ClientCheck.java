@@ -1,6 +1,7 @@
 import org.carbonalliance.client.ApiClient;
 import org.carbonalliance.client.api.ExamplesApi;
 import org.carbonalliance.client.api.IdentityApi;
+import org.carbonalliance.client.api.LicensingApi;
 import org.carbonalliance.client.api.MembershipApi;
 import org.carbonalliance.client.api.PatentpoolApi;
 import org.carbonalliance.client.api.PlatformApi;
@@ -19,6 +20,7 @@ public class ClientCheck {
         System.out.println("identity: keys " + new IdentityApi(client).listApiKeys().getItems().size());
         System.out.println("membership: members " + new MembershipApi(client).listMembers(null).getItems().size());
         System.out.println("patentpool: patents " + new PatentpoolApi(client).listOwnPatents().getItems().size());
+        System.out.println("licensing: offers " + new LicensingApi(client).listOffers().getItems().size());
         System.out.println("examples: notes " + new ExamplesApi(client).listFieldNotes().getItems().size());
     }
 }
