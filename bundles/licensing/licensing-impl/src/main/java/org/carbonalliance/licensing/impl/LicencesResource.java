@@ -70,6 +70,7 @@ public class LicencesResource implements RestResource {
                                 call.header(RequestsResource.TOKEN_HEADER).orElse(null))),
                 Operation.post("/{id}/reports").id("fileLicenceReport")
                         .summary("File the annual report on a licence your organisation holds").access(MEMBERS)
+                        .guard(call -> licensing.checkLicensee(call.path("id"), call.caller()))
                         .body(ReportForm.class).returns(201, ReportView.class)
                         .error(404, "your organisation holds no such licence")
                         .error(409, "already filed for that year, or the licence is not active")
@@ -81,7 +82,8 @@ public class LicencesResource implements RestResource {
                         .handle(call -> licensing.reports(call.path("id"), call.caller())),
                 Operation.post("/{id}/withdraw").id("withdrawFromLicence")
                         .summary("End a licence your organisation holds (its member-admin)")
-                        .access(Access.anyRole(Roles.MEMBER_ADMIN)).body(Withdrawal.class)
+                        .access(Access.anyRole(Roles.MEMBER_ADMIN))
+                        .guard(call -> licensing.checkLicensee(call.path("id"), call.caller())).body(Withdrawal.class)
                         .returns(200, LicenceView.class).error(404, "your organisation holds no such licence")
                         .error(409, "not active")
                         .handle(call -> licensing.withdraw(call.path("id"), call.body(Withdrawal.class).reason()

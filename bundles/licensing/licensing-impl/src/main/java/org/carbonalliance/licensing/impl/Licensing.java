@@ -50,6 +50,9 @@ public interface Licensing {
 
     Verification verify(String id, AlliancePrincipal caller, String token);
 
+    /** Refuses with 404 unless the caller's organisation holds the licence: checked before a body is read. */
+    void checkLicensee(String licenceId, AlliancePrincipal caller);
+
     ReportView fileReport(String licenceId, ReportForm form, AlliancePrincipal caller);
 
     List<ReportView> reports(String licenceId, AlliancePrincipal caller);

@@ -503,6 +503,12 @@ public class LicensingImpl implements Licensing {
     }
 
     @Override
+    public void checkLicensee(String licenceId, AlliancePrincipal caller) {
+        readable(licenceId, caller, null).filter(x -> Access.isLicensee(x, caller)).orElseThrow(() ->
+                ApiException.notFound("Your organisation holds no licence " + licenceId + "."));
+    }
+
+    @Override
     public ReportView fileReport(String licenceId, ReportForm form, AlliancePrincipal caller) {
         Licence l = readable(licenceId, caller, null).filter(x -> Access.isLicensee(x, caller)).orElseThrow(() ->
                 ApiException.notFound("Your organisation holds no licence " + licenceId + "."));
