@@ -216,4 +216,39 @@ public class LicensingIT extends PlatformTestSupport {
         assertEquals(404, http.requestWithHeader("GET", "/api/licensing/offers/none", "Accept",
                 "application/ld+json", null).status());
     }
+
+    @Test
+    public void aPolicyPluginChangesTheOutcomeWhileDeployedAndNotAfter() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        String licensor = memberAdmin(identity, identity.createTenant("Licensor G"), "admin@lic-g.example");
+        String licensee = memberAdmin(identity, identity.createTenant("Licensee H"), "admin@lic-h.example");
+        assertEquals(201, http.post("/api/patentpool/patents", licensor, JSON_TYPE,
+                PatentPoolIT.patent("CN190000007B", "Wind blade")).status());
+        String forKp = "{\"patents\":[\"CN190000007B\"],\"intendedUse\":\"Wind farm.\",\"countries\":[\"KP\"]}";
+
+        java.nio.file.Path staged = deployDir().getParent().resolve("country-review.jar");
+        java.nio.file.Files.copy(systemJar("example-country-review-policy"), staged);
+        Jars.deploy(staged, deployDir(), "country-review.jar");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode referred;
+        do { // until the plugin's policy is registered
+            Thread.sleep(200);
+            referred = json(http.post(REQUESTS, licensee, JSON_TYPE, forKp));
+        } while (referred.get("state").asText().equals("granted") && System.nanoTime() < deadline);
+        assertEquals(referred.toString(), "under-review", referred.get("state").asText());
+        assertTrue(referred.toString(), referred.get("decisions").toString().contains("country-review"));
+
+        java.nio.file.Files.delete(deployDir().resolve("country-review.jar"));
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode granted;
+        do {
+            Thread.sleep(200);
+            granted = json(http.post(REQUESTS, licensee, JSON_TYPE, forKp));
+        } while (!granted.get("state").asText().equals("granted") && System.nanoTime() < deadline);
+        assertEquals(granted.toString(), "granted", granted.get("state").asText());
+        assertFalse(granted.get("decisions").toString().contains("country-review"));
+        assertEquals("decisions already taken stay", "under-review", json(http.get(REQUESTS + "/"
+                + referred.get("id").asText(), licensee)).get("state").asText());
+    }
 }
