@@ -49,9 +49,11 @@ public class LicencesResource implements RestResource {
                 Operation.get("").id("listLicences")
                         .summary("Licences your organisation holds or grants (the secretariat: all)").access(LOGGED_IN)
                         .query("overdue", "boolean", "only licences with an overdue report")
+                        .query("offset", "integer", "licences to skip").query("limit", "integer", "1 to 500 (100)")
                         .returnsList(200, LicenceView.class)
                         .handle(call -> licensing.licences(call.caller(), call.query("overdue").map("true"::equals)
-                                .orElse(false))),
+                                .orElse(false), call.queryInt("offset", 0, 0, 1_000_000),
+                                call.queryInt("limit", 100, 1, 500))),
                 Operation.get("/{id}").id("getLicence")
                         .summary("A licence: for its licensee (logged in, or a non-member with X-Status-Token), "
                                 + "its licensors and the secretariat")

@@ -43,8 +43,11 @@ public interface Licensing {
 
     RequestView refuse(String requestId, String reason, AlliancePrincipal caller);
 
-    /** Licences the caller holds or grants (the secretariat: all). */
-    List<LicenceView> licences(AlliancePrincipal caller, boolean overdueOnly);
+    /**
+     * Licences the caller holds or grants (the secretariat: all), newest first, a page of them; with
+     * {@code overdueOnly}, those of the page with an overdue report.
+     */
+    List<LicenceView> licences(AlliancePrincipal caller, boolean overdueOnly, int offset, int limit);
 
     Optional<LicenceView> licence(String id, AlliancePrincipal caller, String token);
 

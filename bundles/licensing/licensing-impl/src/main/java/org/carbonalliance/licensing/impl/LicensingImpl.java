@@ -310,7 +310,7 @@ public class LicensingImpl implements Licensing {
 
     private boolean hasOverdueReports(String tenant) {
         return licencesOf("select l from Licence l where l.licenseeTenant = :t and l.state = 'ACTIVE'", tenant)
-                .stream().anyMatch(l -> dueReports(l).stream().anyMatch(DueReport::overdue));
+                .stream().anyMatch(l -> view(l).dueReports().stream().anyMatch(DueReport::overdue));
     }
 
     @Override
@@ -438,19 +438,34 @@ public class LicensingImpl implements Licensing {
     }
 
     @Override
-    public List<LicenceView> licences(AlliancePrincipal caller, boolean overdueOnly) {
-        List<Licence> rows;
-        if (Access.secretariat(caller)) {
-            rows = database.readAcrossTenants("licensing: all licences", em -> em.createQuery(
-                    "select l from Licence l order by l.grantedAt desc", Licence.class).setMaxResults(5000)
-                    .getResultList());
-        } else {
-            rows = licencesOf("select l from Licence l where l.licenseeTenant = :t or l.id in (select x.licenceId "
-                    + "from LicenceLicensor x where x.licensorTenant = :t) order by l.grantedAt desc",
-                    caller.tenantId());
+    public List<LicenceView> licences(AlliancePrincipal caller, boolean overdueOnly, int offset, int limit) {
+        boolean all = Access.secretariat(caller);
+        List<Licence> rows = database.readAcrossTenants("licensing: licences", em -> {
+            var query = em.createQuery(all ? "select l from Licence l order by l.grantedAt desc, l.id"
+                    : "select l from Licence l where l.licenseeTenant = :t or l.id in (select x.licenceId from "
+                            + "LicenceLicensor x where x.licensorTenant = :t) order by l.grantedAt desc, l.id",
+                    Licence.class);
+            if (!all) {
+                query.setParameter("t", caller.tenantId());
+            }
+            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        });
+        Map<String, Set<Integer>> filed = filedYears(rows.stream().map(Licence::id).toList());
+        return rows.stream().map(l -> view(l, filed.getOrDefault(l.id(), Set.of()))).filter(v -> !overdueOnly
+                || v.dueReports().stream().anyMatch(DueReport::overdue)).toList();
+    }
+
+    /** The years reported on, for many licences in a few queries (a list is not one query per licence). */
+    private Map<String, Set<Integer>> filedYears(List<String> licenceIds) {
+        Map<String, Set<Integer>> filed = new HashMap<>();
+        for (int from = 0; from < licenceIds.size(); from += 1000) {
+            List<String> chunk = licenceIds.subList(from, Math.min(licenceIds.size(), from + 1000));
+            database.readAcrossTenants("licensing: reports", em -> em.createQuery("select r.licenceId, "
+                    + "r.periodYear from LicenceReport r where r.licenceId in :ids", Object[].class)
+                    .setParameter("ids", chunk).getResultList()).forEach(row -> filed.computeIfAbsent(
+                            (String) row[0], k -> new HashSet<>()).add((Integer) row[1]));
         }
-        return rows.stream().map(this::view).filter(v -> !overdueOnly || v.dueReports().stream()
-                .anyMatch(DueReport::overdue)).toList();
+        return filed;
     }
 
     @Override
@@ -469,7 +484,11 @@ public class LicensingImpl implements Licensing {
     }
 
     private LicenceView view(Licence l) {
-        List<DueReport> due = l.state() == Licence.State.ACTIVE ? dueReports(l) : List.of();
+        return view(l, filedYears(List.of(l.id())).getOrDefault(l.id(), Set.of()));
+    }
+
+    private LicenceView view(Licence l, Set<Integer> filed) {
+        List<DueReport> due = l.state() == Licence.State.ACTIVE ? dueReports(l, filed) : List.of();
         return new LicenceView(l.id(), l.requestId(), l.licenseeName(), l.licenseeTenant(), l.licensors(),
                 l.patents(), l.offerId(), l.offerVersion(), l.startsOn(), l.endsOn(),
                 (l.state() == Licence.State.ACTIVE && l.endsOn() != null && today().isAfter(l.endsOn())
@@ -479,10 +498,7 @@ public class LicensingImpl implements Licensing {
     }
 
     /** Reports due so far and not filed: one per licence year, due on each anniversary of the start. */
-    List<DueReport> dueReports(Licence l) {
-        Set<Integer> filed = new HashSet<>(database.readAcrossTenants("licensing: reports", em -> em.createQuery(
-                "select r.periodYear from LicenceReport r where r.licenceId = :id", Integer.class)
-                .setParameter("id", l.id()).getResultList()));
+    private List<DueReport> dueReports(Licence l, Set<Integer> filed) {
         LocalDate today = today();
         List<DueReport> due = new ArrayList<>();
         for (int year = 1; !l.startsOn().plusYears(year).isAfter(today) && year <= 100; year++) {

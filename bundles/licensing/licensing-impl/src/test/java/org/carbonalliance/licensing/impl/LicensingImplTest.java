@@ -128,7 +128,7 @@ public class LicensingImplTest {
 
         clock.now = Instant.parse("2027-03-12T09:00:00Z"); // past the 60-day grace period
         assertFalse(licence(id).goodStanding());
-        assertEquals(1, licensing.licences(operator, true).size());
+        assertEquals(1, licensing.licences(operator, true, 0, 100).size());
         RequestView second = ask();
         assertEquals("under-review", second.state());
         assertTrue(second.decisions().toString(), second.decisions().toString().contains("not in good standing"));
@@ -136,7 +136,7 @@ public class LicensingImplTest {
         licensing.fileReport(id, new ReportForm(2026, "Office towers, Shenzhen", new BigDecimal("3.2"), "MWh",
                 new BigDecimal("410.5"), "Metered MWh times the grid emission factor"), licenseeAdmin);
         assertTrue(licence(id).goodStanding());
-        assertEquals(0, licensing.licences(operator, true).size());
+        assertEquals(0, licensing.licences(operator, true, 0, 100).size());
     }
 
     @Test
