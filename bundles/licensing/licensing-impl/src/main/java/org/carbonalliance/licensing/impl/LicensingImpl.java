@@ -308,9 +308,15 @@ public class LicensingImpl implements Licensing {
                 .getSingleResult()).intValue();
     }
 
+    /** Only licences old enough to have a report past its grace period are looked at. */
     private boolean hasOverdueReports(String tenant) {
-        return licencesOf("select l from Licence l where l.licenseeTenant = :t and l.state = 'ACTIVE'", tenant)
-                .stream().anyMatch(l -> view(l).dueReports().stream().anyMatch(DueReport::overdue));
+        LocalDate cutoff = today().minusYears(1).minusDays(graceDays);
+        List<Licence> old = database.readAcrossTenants("licensing: good standing", em -> em.createQuery(
+                "select l from Licence l where l.licenseeTenant = :t and l.state = 'ACTIVE' and l.startsOn < :cutoff",
+                Licence.class).setParameter("t", tenant).setParameter("cutoff", cutoff).getResultList());
+        Map<String, Set<Integer>> filed = filedYears(old.stream().map(Licence::id).toList());
+        return old.stream().anyMatch(l -> dueReports(l, filed.getOrDefault(l.id(), Set.of())).stream()
+                .anyMatch(DueReport::overdue));
     }
 
     @Override
@@ -432,24 +438,37 @@ public class LicensingImpl implements Licensing {
 
     // ---- licences
 
-    private List<Licence> licencesOf(String query, String tenant) {
-        return database.readAcrossTenants("licensing: licences", em -> em.createQuery(query, Licence.class)
-                .setParameter("t", tenant).getResultList());
-    }
-
     @Override
     public List<LicenceView> licences(AlliancePrincipal caller, boolean overdueOnly, int offset, int limit) {
         boolean all = Access.secretariat(caller);
-        List<Licence> rows = database.readAcrossTenants("licensing: licences", em -> {
-            var query = em.createQuery(all ? "select l from Licence l order by l.grantedAt desc, l.id"
-                    : "select l from Licence l where l.licenseeTenant = :t or l.id in (select x.licenceId from "
-                            + "LicenceLicensor x where x.licensorTenant = :t) order by l.grantedAt desc, l.id",
-                    Licence.class);
-            if (!all) {
-                query.setParameter("t", caller.tenantId());
+        List<Licence> rows;
+        if (all) {
+            rows = database.readAcrossTenants("licensing: licences", em -> em.createQuery(
+                    "select l from Licence l order by l.grantedAt desc, l.id", Licence.class)
+                    .setFirstResult(offset).setMaxResults(limit).getResultList());
+        } else {
+            // Held and granted, each read by its index as ids only, then merged, then the page's rows read: one
+            // query with "or" would read every licence, and whole rows carry the licence documents.
+            int window = offset + limit;
+            java.util.Map<String, Instant> ids = new HashMap<>();
+            for (String query : List.of("select l.id, l.grantedAt from Licence l where l.licenseeTenant = :t "
+                    + "order by l.grantedAt desc, l.id", "select l.id, l.grantedAt from Licence l, LicenceLicensor x "
+                    + "where x.licenceId = l.id and x.licensorTenant = :t order by l.grantedAt desc, l.id")) {
+                database.readAcrossTenants("licensing: licences held and granted", em -> em.createQuery(query,
+                        Object[].class).setParameter("t", caller.tenantId()).setMaxResults(window).getResultList())
+                        .forEach(row -> ids.put((String) row[0], (Instant) row[1]));
             }
-            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
-        });
+            List<String> page = ids.entrySet().stream().sorted(Map.Entry.<String, Instant>comparingByValue()
+                    .reversed().thenComparing(Map.Entry.comparingByKey())).skip(offset).limit(limit)
+                    .map(Map.Entry::getKey).toList();
+            Map<String, Licence> byId = new HashMap<>();
+            if (!page.isEmpty()) {
+                database.readAcrossTenants("licensing: licences", em -> em.createQuery(
+                        "select l from Licence l where l.id in :ids", Licence.class).setParameter("ids", page)
+                        .getResultList()).forEach(l -> byId.put(l.id(), l));
+            }
+            rows = page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        }
         Map<String, Set<Integer>> filed = filedYears(rows.stream().map(Licence::id).toList());
         return rows.stream().map(l -> view(l, filed.getOrDefault(l.id(), Set.of()))).filter(v -> !overdueOnly
                 || v.dueReports().stream().anyMatch(DueReport::overdue)).toList();
