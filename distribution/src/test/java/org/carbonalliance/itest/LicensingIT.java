@@ -150,6 +150,16 @@ public class LicensingIT extends PlatformTestSupport {
         assertEquals(404, http.requestWithHeader("GET", LICENCES + "/" + licence, "X-Status-Token", "wrong", null)
                 .status());
 
+        // Suspended while a breach is looked into, then reinstated.
+        Http.Response suspended = http.post(LICENCES + "/" + licence + "/suspend", operator(), JSON_TYPE,
+                "{\"reason\":\"Use outside the licensed purpose reported.\"}");
+        assertEquals(suspended.body(), "suspended", json(suspended).get("state").asText());
+        assertEquals(409, http.post(LICENCES + "/" + licence + "/suspend", operator(), JSON_TYPE,
+                "{\"reason\":\"again\"}").status());
+        assertEquals(403, http.post(LICENCES + "/" + licence + "/reinstate", licensor, JSON_TYPE, "").status());
+        assertEquals("active", json(http.post(LICENCES + "/" + licence + "/reinstate", operator(), JSON_TYPE, ""))
+                .get("state").asText());
+
         // Defensive termination: recorded, then confirmed; the licence ends.
         Http.Response assertion = http.post("/api/licensing/assertions", operator(), JSON_TYPE,
                 "{\"licenseeName\":\"Fraunhofer Test Institute\",\"against\":\"CN190000003B\","

@@ -78,6 +78,12 @@ public class Licence {
     String digest() { return digest; }
     Instant grantedAt() { return grantedAt; }
 
+    /** Suspended (a breach being looked into) or active again; the reason stays on record. */
+    void suspend(boolean suspended, String reason) {
+        this.state = (suspended ? State.SUSPENDED : State.ACTIVE).name();
+        this.terminationReason = reason;
+    }
+
     void terminate(String reason, Instant at) {
         this.state = State.TERMINATED.name();
         this.terminationReason = reason;

@@ -82,6 +82,17 @@ public class LicencesResource implements RestResource {
                         .summary("The reports filed on a licence").access(LOGGED_IN).returnsList(200, ReportView.class)
                         .error(404, "no such licence you may read")
                         .handle(call -> licensing.reports(call.path("id"), call.caller())),
+                Operation.post("/{id}/suspend").id("suspendLicence")
+                        .summary("Suspend an active licence while a suspected breach is looked into (alliance-admins)")
+                        .access(Access.anyRole(Roles.ALLIANCE_ADMIN)).body(Withdrawal.class)
+                        .returns(200, LicenceView.class).error(404, "no such licence").error(409, "not active")
+                        .handle(call -> licensing.suspend(call.path("id"), true, call.body(Withdrawal.class)
+                                .reason().strip(), call.caller())),
+                Operation.post("/{id}/reinstate").id("reinstateLicence")
+                        .summary("Reinstate a suspended licence (alliance-admins)")
+                        .access(Access.anyRole(Roles.ALLIANCE_ADMIN)).returns(200, LicenceView.class)
+                        .error(404, "no such licence").error(409, "not suspended")
+                        .handle(call -> licensing.suspend(call.path("id"), false, null, call.caller())),
                 Operation.post("/{id}/withdraw").id("withdrawFromLicence")
                         .summary("End a licence your organisation holds (its member-admin)")
                         .access(Access.anyRole(Roles.MEMBER_ADMIN))

@@ -63,6 +63,9 @@ public interface Licensing {
     /** The licensee ends its own licence. */
     LicenceView withdraw(String licenceId, String reason, AlliancePrincipal caller);
 
+    /** The secretariat suspends an active licence (a suspected breach) or reinstates a suspended one. */
+    LicenceView suspend(String licenceId, boolean suspended, String reason, AlliancePrincipal caller);
+
     AssertionView recordAssertion(AssertionForm form, AlliancePrincipal caller);
 
     /** Terminates every active licence of the assertion's licensee (defensive termination). */

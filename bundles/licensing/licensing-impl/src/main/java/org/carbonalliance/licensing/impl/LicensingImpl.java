@@ -597,10 +597,32 @@ public class LicensingImpl implements Licensing {
                 caller.username())));
     }
 
+    @Override
+    public LicenceView suspend(String licenceId, boolean suspended, String reason, AlliancePrincipal caller) {
+        return view(transactions.atomically(() -> {
+            Licence l = database.inTransaction(em -> em.find(Licence.class, licenceId,
+                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+            if (l == null) {
+                throw ApiException.notFound("There is no licence " + licenceId + ".");
+            }
+            Licence.State from = suspended ? Licence.State.ACTIVE : Licence.State.SUSPENDED;
+            if (l.state() != from) {
+                throw new ApiException(409, "conflict", "The licence is " + l.state().name().toLowerCase(Locale.ROOT)
+                        + "; only " + from.name().toLowerCase(Locale.ROOT) + " licences can be "
+                        + (suspended ? "suspended" : "reinstated") + ".");
+            }
+            l.suspend(suspended, suspended ? "suspended: " + reason : null);
+            update(l);
+            audit.record(suspended ? "licensing.suspended" : "licensing.reinstated", l.licenseeTenant(), l.id(),
+                    null, JsonText.write(Map.of("reason", String.valueOf(reason), "by", caller.username())));
+            return l;
+        }));
+    }
+
     private Licence terminate(String licenceId, String reason, String by) {
         Licence l = database.inTransaction(em -> em.find(Licence.class, licenceId,
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
-        if (l.state() != Licence.State.ACTIVE) {
+        if (l.state() != Licence.State.ACTIVE && l.state() != Licence.State.SUSPENDED) {
             throw new ApiException(409, "conflict", "The licence is already " + l.state().name()
                     .toLowerCase(Locale.ROOT) + ".");
         }
@@ -642,7 +664,7 @@ public class LicensingImpl implements Licensing {
 
     private List<Licence> activeLicencesOf(Assertion a) {
         return database.readAcrossTenants("licensing: licences of an asserting licensee", em -> em.createQuery(
-                "select l from Licence l where l.state = 'ACTIVE' and " + (a.licenseeTenant() != null
+                "select l from Licence l where l.state in ('ACTIVE', 'SUSPENDED') and " + (a.licenseeTenant() != null
                         ? "l.licenseeTenant = :who" : "l.licenseeTenant is null and l.licenseeName = :who"),
                 Licence.class).setParameter("who", a.licenseeTenant() != null ? a.licenseeTenant()
                         : a.licenseeName()).getResultList());
