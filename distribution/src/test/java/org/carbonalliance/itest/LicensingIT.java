@@ -54,7 +54,7 @@ public class LicensingIT extends PlatformTestSupport {
     private static String nonMemberRequest(String patent) {
         return "{\"patents\":[\"" + patent + "\"],\"intendedUse\":\"Research on heat pumps.\",\"countries\":[\"DE\"],"
                 + "\"organisationName\":\"Fraunhofer Test Institute\",\"country\":\"DE\",\"contactEmail\":"
-                + "\"licensing@fraunhofer-test.example\"}";
+                + "\"licensing@fraunhofer-test.example\",\"publicName\":true}";
     }
 
     @Test
@@ -93,6 +93,10 @@ public class LicensingIT extends PlatformTestSupport {
             assertEquals(0, json(http.get(LICENCES, stranger)).get("items").size());
             assertEquals(1, json(http.get(LICENCES, licensor)).get("items").size());
             assertTrue(json(http.get(LICENCES + "/" + licence + "/verify", licensee)).get("valid").asBoolean());
+            JsonNode counts = json(http.get("/api/licensing/stats/patents/CN190000001B"));
+            assertEquals(1, counts.get("licensees").asInt());
+            assertEquals(2, counts.get("countries").asInt());
+            assertFalse("not named without consent: " + counts, counts.toString().contains("Licensee B"));
 
             // A withdrawal from the pool after the grant leaves the patent on the licence.
             assertEquals(200, http.post("/api/patentpool/patents/CN190000001B/withdraw", licensor, JSON_TYPE,
@@ -145,6 +149,8 @@ public class LicensingIT extends PlatformTestSupport {
         assertEquals(granted.body(), 200, granted.status());
         String licence = json(granted).get("licenceId").asText();
         assertEquals(409, http.post(REQUESTS + "/" + id + "/grant", operator(), JSON_TYPE, "").status());
+        assertTrue("named with consent", http.get("/api/licensing/stats/patents/CN190000003B").body()
+                .contains("Fraunhofer Test Institute"));
         assertEquals(200, http.requestWithHeader("GET", LICENCES + "/" + licence, "X-Status-Token", token, null)
                 .status());
         assertEquals(404, http.requestWithHeader("GET", LICENCES + "/" + licence, "X-Status-Token", "wrong", null)

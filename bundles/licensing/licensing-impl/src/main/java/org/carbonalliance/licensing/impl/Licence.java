@@ -37,6 +37,8 @@ public class Licence {
     @Lob @Column(name = "canonical_json", nullable = false) private String canonicalJson;
     @Column(name = "digest", nullable = false) private String digest;
     @Column(name = "granted_at", nullable = false) private Instant grantedAt;
+    /** The licensee agreed to be named in the public counts. */
+    @Column(name = "public_name", nullable = false) private boolean publicName;
     @Version @Column(name = "version", nullable = false) private long version;
 
     protected Licence() {
@@ -77,6 +79,11 @@ public class Licence {
     String canonicalJson() { return canonicalJson; }
     String digest() { return digest; }
     Instant grantedAt() { return grantedAt; }
+    boolean publicName() { return publicName; }
+
+    void namePublicly(boolean agreed) {
+        this.publicName = agreed;
+    }
 
     /** Suspended (a breach being looked into) or active again; the reason stays on record. */
     void suspend(boolean suspended, String reason) {

@@ -38,6 +38,8 @@ public class LicenceRequest {
     @Column(name = "created_at", nullable = false) private Instant createdAt;
     @Column(name = "decided_at") private Instant decidedAt;
     @Column(name = "decided_by") private String decidedBy;
+    /** The licensee agreed to be named in the public counts. */
+    @Column(name = "public_name", nullable = false) private boolean publicName;
     @Version @Column(name = "version", nullable = false) private long version;
 
     protected LicenceRequest() {
@@ -82,6 +84,11 @@ public class LicenceRequest {
     Instant createdAt() { return createdAt; }
     Instant decidedAt() { return decidedAt; }
     String decidedBy() { return decidedBy; }
+    boolean publicName() { return publicName; }
+
+    void namePublicly(boolean agreed) {
+        this.publicName = agreed;
+    }
 
     void judged(String decisions, State next) {
         this.decisionsJson = decisions;

@@ -250,6 +250,7 @@ public class LicensingImpl implements Licensing {
         LicenceRequest request = new LicenceRequest(UUID.randomUUID().toString(), tenant, name, country,
                 form.contactEmail(), token == null ? null : Secrets.sha256Hex(token), offer.id(), offer.version(),
                 patents, tags, form.intendedUse().strip(), countries, clock.instant());
+        request.namePublicly(Boolean.TRUE.equals(form.publicName()));
         Policies.Judgement judgement = policies.judge(facts(request, offer, allPatents(request)));
         RequestView stored = transactions.atomically(() -> {
             database.inTransaction(em -> {
@@ -372,6 +373,7 @@ public class LicensingImpl implements Licensing {
         String canonical = LicenceDigest.canonical(id, r, List.copyOf(licensors), patents, offer, today, end, now);
         Licence licence = new Licence(id, r.id(), r.licenseeTenant(), r.licenseeName(), List.copyOf(licensors),
                 patents, offer.id(), offer.version(), today, end, canonical, Secrets.sha256Hex(canonical), now);
+        licence.namePublicly(r.publicName());
         r.decided(LicenceRequest.State.GRANTED, null, id, by, now);
         database.inTransaction(em -> {
             em.persist(licence);
@@ -733,10 +735,14 @@ public class LicensingImpl implements Licensing {
     private Counts counts(String key, List<Licence> licences) {
         Set<String> licensees = new HashSet<>();
         Set<String> countries = new HashSet<>();
+        Set<String> named = new TreeSet<>();
         for (Licence l : licences) {
             licensees.add(l.licenseeTenant() != null ? l.licenseeTenant() : "name:" + l.licenseeName());
+            if (l.publicName()) {
+                named.add(l.licenseeName());
+            }
             countries.addAll(JsonText.read(l.canonicalJson(), LicenceDigest.Canonical.class).countries());
         }
-        return new Counts(key, licences.size(), licensees.size(), countries.size());
+        return new Counts(key, licences.size(), licensees.size(), countries.size(), List.copyOf(named));
     }
 }

@@ -37,7 +37,8 @@ final class LicensingRecords {
     /**
      * A licence request. Members (member-admin) send it logged in; a non-member organisation sends it without login,
      * naming itself ({@code organisationName}, {@code country}, {@code contactEmail}), and follows it with the status
-     * token in the answer. Name patents, climate tags, or both.
+     * token in the answer. Name patents, climate tags, or both. {@code publicName: true} agrees to be named in the public
+ * counts (by default licensees are only counted, never named).
      */
     public record RequestForm(@Size(min = 1, max = 36) String offerId,
             @Size(max = 1000) List<@NotBlank @Size(max = 40) String> patents,
@@ -45,7 +46,7 @@ final class LicensingRecords {
             @NotBlank @Size(min = 1, max = 4000) @SingleLine(multiline = true) String intendedUse,
             @NotNull @Size(min = 1, max = 250) List<@Country String> countries,
             @Size(min = 1, max = 300) @SingleLine String organisationName, @Country String country,
-            @Email @Size(max = 320) String contactEmail) {
+            @Email @Size(max = 320) String contactEmail, Boolean publicName) {
     }
 
     /** One policy's answer, as stored with the request. */
@@ -108,8 +109,8 @@ final class LicensingRecords {
     public record Withdrawal(@NotBlank @Size(min = 1, max = 2000) @SingleLine(multiline = true) String reason) {
     }
 
-    /** Public counts: never licensee names. */
-    public record Counts(String key, long licences, long licensees, long countries) {
+    /** Public counts; {@code namedLicensees}: only licensees that agreed to be named. */
+    public record Counts(String key, long licences, long licensees, long countries, List<String> namedLicensees) {
     }
 
     public record Stats(long activeLicences, long licensees, List<Counts> byClimateTag) {

@@ -109,7 +109,7 @@ public class LicensingImplTest {
 
     private RequestView ask() {
         return licensing.request(new RequestForm(null, List.of("CN112345678B"), null, "Storage for buildings.",
-                List.of("CN"), null, null, null), licenseeAdmin);
+                List.of("CN"), null, null, null, null), licenseeAdmin);
     }
 
     @Test
