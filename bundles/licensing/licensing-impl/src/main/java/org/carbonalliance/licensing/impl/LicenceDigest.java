@@ -13,7 +13,8 @@ import org.carbonalliance.platform.api.web.JsonText;
 /**
  * A licence's canonical JSON (fixed field order, lists sorted, the offer's terms as granted) and its SHA-256 digest,
  * printed on the licence. Verifying recomputes the digest and compares the licence's columns with the document, so a
- * byte changed in either is found.
+ * byte changed in either alone is found. The digest is not a signature: whoever can rewrite the database can rewrite
+ * both; it proves a printed licence matches the record.
  */
 final class LicenceDigest {
 
@@ -42,6 +43,8 @@ final class LicenceDigest {
         } else {
             Canonical c = JsonText.read(l.canonicalJson(), Canonical.class);
             check(problems, "licence id", c.licenceId(), l.id());
+            check(problems, "request", c.requestId(), l.requestId());
+            check(problems, "grant time", c.grantedAt(), l.grantedAt());
             check(problems, "licensee", c.licenseeTenantId(), l.licenseeTenant());
             check(problems, "licensee name", c.licenseeName(), l.licenseeName());
             check(problems, "licensors", c.licensorTenantIds(), l.licensors().stream().sorted().toList());

@@ -218,7 +218,7 @@ public class LicensingImpl implements Licensing {
             }
         }
         List<String> tags = form.climateTags() == null ? List.of() : form.climateTags().stream()
-                .map(t -> t.toUpperCase(Locale.ROOT)).distinct().sorted().toList();
+                .map(t -> t.strip().toUpperCase(Locale.ROOT)).distinct().sorted().toList();
         if (patents.isEmpty() && tags.isEmpty()) {
             problems.add("patents: name at least one patent or climate tag (climateTags)");
         }
@@ -229,7 +229,8 @@ public class LicensingImpl implements Licensing {
             if (!caller.hasRole(Roles.MEMBER_ADMIN)) {
                 throw ApiException.forbidden("A member's licence requests are made by its member-admin.");
             }
-            Tenant member = identity.tenant(tenant).orElseThrow();
+            Tenant member = identity.tenant(tenant).orElseThrow(() -> ApiException.forbidden(
+                    "Your organisation is not a member any more."));
             name = member.name();
             country = form.country() != null ? form.country().toUpperCase(Locale.ROOT) : "ZZ";
         } else {
@@ -251,7 +252,11 @@ public class LicensingImpl implements Licensing {
                 form.contactEmail(), token == null ? null : Secrets.sha256Hex(token), offer.id(), offer.version(),
                 patents, tags, form.intendedUse().strip(), countries, clock.instant());
         request.namePublicly(Boolean.TRUE.equals(form.publicName()));
-        Policies.Judgement judgement = policies.judge(facts(request, offer, allPatents(request)));
+        List<String> everyPatent = allPatents(request);
+        Policies.Judgement judged = policies.judge(facts(request, offer, everyPatent));
+        // Tags with no licensable patent today: nothing to grant automatically; the secretariat sees the request.
+        Policies.Judgement judgement = judged.outcome() == Outcome.GRANT && everyPatent.isEmpty()
+                ? new Policies.Judgement(Outcome.REFER, judged.answers()) : judged;
         RequestView stored = transactions.atomically(() -> {
             database.inTransaction(em -> {
                 em.persist(request);
@@ -309,8 +314,14 @@ public class LicensingImpl implements Licensing {
                 .getSingleResult()).intValue();
     }
 
-    /** Only licences old enough to have a report past its grace period are looked at. */
+    /** A suspended licence, or a report past its grace period, puts a member out of good standing. */
     private boolean hasOverdueReports(String tenant) {
+        long suspended = database.readAcrossTenants("licensing: good standing", em -> em.createQuery(
+                "select count(l) from Licence l where l.licenseeTenant = :t and l.state = 'SUSPENDED'", Long.class)
+                .setParameter("t", tenant).getSingleResult());
+        if (suspended > 0) {
+            return true;
+        }
         LocalDate cutoff = today().minusYears(1).minusDays(graceDays);
         List<Licence> old = database.readAcrossTenants("licensing: good standing", em -> em.createQuery(
                 "select l from Licence l where l.licenseeTenant = :t and l.state = 'ACTIVE' and l.startsOn < :cutoff",
@@ -322,7 +333,12 @@ public class LicensingImpl implements Licensing {
 
     @Override
     public RequestView grant(String requestId, AlliancePrincipal caller) {
-        return transactions.atomically(() -> decideGrant(requestId, caller.username()));
+        try {
+            return transactions.atomically(() -> decideGrant(requestId, caller.username()));
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new ApiException(409, "conflict", "The request was decided by someone else at the same moment; "
+                    + "read it again.");
+        }
     }
 
     @Override
@@ -369,7 +385,7 @@ public class LicensingImpl implements Licensing {
             end = lastExpiry;
         }
         String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the column keeps it
         String canonical = LicenceDigest.canonical(id, r, List.copyOf(licensors), patents, offer, today, end, now);
         Licence licence = new Licence(id, r.id(), r.licenseeTenant(), r.licenseeName(), List.copyOf(licensors),
                 patents, offer.id(), offer.version(), today, end, canonical, Secrets.sha256Hex(canonical), now);
@@ -391,13 +407,18 @@ public class LicensingImpl implements Licensing {
 
     private RequestView decideRefuse(String requestId, String reason, String by) {
         LicenceRequest r = openRequest(requestId);
-        r.decided(LicenceRequest.State.REFUSED, reason, null, by, clock.instant());
+        r.decided(LicenceRequest.State.REFUSED, fit(reason), null, by, clock.instant());
         update(r);
         audit.record("licensing.refused", r.licenseeTenant(), r.id(), null, JsonText.write(Map.of("reason", reason,
                 "by", by)));
         post(LicensingEvents.REFUSED, Map.of(LicensingEvents.REQUEST_ID, r.id(), LicensingEvents.REASON, reason,
                 LicensingEvents.LICENSEE_TENANT_ID, String.valueOf(r.licenseeTenant())));
         return view(r, null);
+    }
+
+    /** Reasons are stored in 2,000 characters (a plugin's reasons are not bounded). */
+    private static String fit(String reason) {
+        return reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 1999) + "…";
     }
 
     private void update(Object row) {
@@ -522,7 +543,8 @@ public class LicensingImpl implements Licensing {
     private List<DueReport> dueReports(Licence l, Set<Integer> filed) {
         LocalDate today = today();
         List<DueReport> due = new ArrayList<>();
-        for (int year = 1; !l.startsOn().plusYears(year).isAfter(today) && year <= 100; year++) {
+        for (int year = 1; !l.startsOn().plusYears(year).isAfter(today) && year <= 100
+                && (l.endsOn() == null || !l.startsOn().plusYears(year - 1).isAfter(l.endsOn())); year++) {
             int period = l.startsOn().plusYears(year - 1).getYear();
             LocalDate dueOn = l.startsOn().plusYears(year);
             if (!filed.contains(period)) {
@@ -549,9 +571,13 @@ public class LicensingImpl implements Licensing {
     public ReportView fileReport(String licenceId, ReportForm form, AlliancePrincipal caller) {
         Licence l = readable(licenceId, caller, null).filter(x -> Access.isLicensee(x, caller)).orElseThrow(() ->
                 ApiException.notFound("Your organisation holds no licence " + licenceId + "."));
-        if (l.state() != Licence.State.ACTIVE) {
+        if (l.state() != Licence.State.ACTIVE && l.state() != Licence.State.SUSPENDED) {
             throw new ApiException(409, "conflict", "The licence is " + l.state().name().toLowerCase(Locale.ROOT)
                     + "; reports are filed on active licences.");
+        }
+        if (l.endsOn() != null && form.periodYear() > l.endsOn().getYear()) {
+            throw ApiException.badRequest("periodYear: the licence ended on " + l.endsOn(), List.of(
+                    "periodYear: the licence ended on " + l.endsOn()));
         }
         if (form.periodYear() < l.startsOn().getYear() || form.periodYear() > today().getYear()) {
             throw ApiException.badRequest("periodYear: from " + l.startsOn().getYear() + " (the licence's start) to "
@@ -613,7 +639,7 @@ public class LicensingImpl implements Licensing {
                         + "; only " + from.name().toLowerCase(Locale.ROOT) + " licences can be "
                         + (suspended ? "suspended" : "reinstated") + ".");
             }
-            l.suspend(suspended, suspended ? "suspended: " + reason : null);
+            l.suspend(suspended, suspended ? fit("suspended: " + reason) : l.terminationReason());
             update(l);
             audit.record(suspended ? "licensing.suspended" : "licensing.reinstated", l.licenseeTenant(), l.id(),
                     null, JsonText.write(Map.of("reason", String.valueOf(reason), "by", caller.username())));
@@ -628,7 +654,7 @@ public class LicensingImpl implements Licensing {
             throw new ApiException(409, "conflict", "The licence is already " + l.state().name()
                     .toLowerCase(Locale.ROOT) + ".");
         }
-        l.terminate(reason, clock.instant());
+        l.terminate(fit(reason), clock.instant());
         update(l);
         audit.record("licensing.terminated", l.licenseeTenant(), l.id(), null, JsonText.write(Map.of("reason",
                 reason, "by", by)));

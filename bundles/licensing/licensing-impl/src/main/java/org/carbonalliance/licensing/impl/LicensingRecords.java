@@ -42,9 +42,9 @@ final class LicensingRecords {
      */
     public record RequestForm(@Size(min = 1, max = 36) String offerId,
             @Size(max = 1000) List<@NotBlank @Size(max = 40) String> patents,
-            @Size(max = 9) List<@ClimateTag String> climateTags,
+            @Size(max = 9) List<@jakarta.validation.constraints.NotNull @ClimateTag String> climateTags,
             @NotBlank @Size(min = 1, max = 4000) @SingleLine(multiline = true) String intendedUse,
-            @NotNull @Size(min = 1, max = 250) List<@Country String> countries,
+            @NotNull @Size(min = 1, max = 250) List<@NotNull @Country String> countries,
             @Size(min = 1, max = 300) @SingleLine String organisationName, @Country String country,
             @Email @Size(max = 320) String contactEmail, Boolean publicName) {
     }

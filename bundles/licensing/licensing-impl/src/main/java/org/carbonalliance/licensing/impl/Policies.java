@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whiteboard of {@link LicencePolicy} services, built-in and plugins alike. Every policy judges every request, in
@@ -84,16 +85,21 @@ public class Policies {
             answer.cancel(true);
             return PolicyDecision.refer("the policy did not answer within " + TIME_LIMIT_SECONDS + " seconds");
         } catch (java.util.concurrent.ExecutionException e) {
-            return PolicyDecision.refer("the policy failed: " + e.getCause());
+            // The requester sees the reasons: the cause goes to the log only.
+            LoggerFactory.getLogger(Policies.class).warn("Licence policy {} failed on request {}", nameOf(policy),
+                    facts.requestId(), e.getCause());
+            return PolicyDecision.refer("the policy failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PolicyDecision.refer("interrupted");
         }
     }
 
+    /** @return the policy's name, or its class name when it gives none (a plugin's bad name must not stop requests) */
     private static String nameOf(LicencePolicy policy) {
         try {
-            return policy.name();
+            String name = policy.name();
+            return name == null || name.isBlank() ? policy.getClass().getName() : name;
         } catch (RuntimeException e) {
             return policy.getClass().getName();
         }

@@ -10,7 +10,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/licensing/stats}: public counts of active licences, licensees and countries; never licensee names. */
+/**
+ * {@code /api/licensing/stats}: public counts of active licences, licensees and countries; licensee names only of those
+ * that agreed to be named.
+ */
 @Component(service = RestResource.class)
 public class StatsResource implements RestResource {
 
