@@ -267,4 +267,33 @@ public class LicensingIT extends PlatformTestSupport {
         assertEquals("decisions already taken stay", "under-review", json(http.get(REQUESTS + "/"
                 + referred.get("id").asText(), licensee)).get("state").asText());
     }
+
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurations;
+
+    @Test
+    public void requestsWithoutLoginAreLimitedPerAddress() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        Http.Response last = null;
+        for (int i = 0; i < 12 && (last == null || last.status() != 429); i++) {
+            last = http.post(REQUESTS, null, JSON_TYPE, "{}");
+            assertTrue(last.body(), last.status() == 400 || last.status() == 429);
+        }
+        assertEquals(last.body(), 429, last.status());
+        assertTrue(last.body(), last.body().contains("Too many licence requests"));
+        // A new setting starts a new count (and lets the other tests of this class make their requests).
+        org.osgi.service.cm.Configuration licensing = configurations.getConfiguration("org.carbonalliance.licensing",
+                "?");
+        Dictionary<String, Object> settings = licensing.getProperties();
+        settings.put("anonymousRequestsPerHour", 1000);
+        licensing.update(settings);
+        Http.Response again = http.poll(REQUESTS, null, r -> true, Duration.ofSeconds(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        do {
+            Thread.sleep(100);
+            again = http.post(REQUESTS, null, JSON_TYPE, "{}");
+        } while (again.status() == 429 && System.nanoTime() < deadline);
+        assertEquals(again.body(), 400, again.status());
+    }
 }

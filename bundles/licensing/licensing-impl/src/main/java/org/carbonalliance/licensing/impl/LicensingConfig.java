@@ -12,6 +12,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "standing (it is not terminated).")
     int reportGraceDays() default 60;
 
+    @AttributeDefinition(name = "Non-member requests per hour", min = "1", max = "10000",
+            description = "Licence requests without login accepted per client address and hour (429 beyond).")
+    int anonymousRequestsPerHour() default 10;
+
     @AttributeDefinition(name = "Licence term (years)", min = "1", max = "50",
             description = "How long a licence runs when its offer sets no end date; it never outlasts its patents.")
     int licenceTermYears() default 20;

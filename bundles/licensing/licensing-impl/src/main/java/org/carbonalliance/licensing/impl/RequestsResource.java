@@ -1,16 +1,21 @@
 package org.carbonalliance.licensing.impl;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.carbonalliance.licensing.impl.LicensingRecords.Refusal;
 import org.carbonalliance.licensing.impl.LicensingRecords.RequestForm;
 import org.carbonalliance.licensing.impl.LicensingRecords.RequestView;
 import org.carbonalliance.platform.api.rest.Access;
+import org.carbonalliance.platform.api.rest.Call;
 import org.carbonalliance.platform.api.rest.Operation;
 import org.carbonalliance.platform.api.rest.RestResource;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.platform.api.web.RateLimit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -18,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
  * naming themselves) request licences; every policy judges each request at once; alliance-admins decide those
  * referred to them.
  */
-@Component(service = RestResource.class)
+@Component(service = RestResource.class, configurationPid = "org.carbonalliance.licensing")
 public class RequestsResource implements RestResource {
 
     static final String TOKEN_HEADER = "X-Status-Token";
@@ -27,10 +32,25 @@ public class RequestsResource implements RestResource {
             Roles.ALLIANCE_ADMIN);
 
     private final Licensing licensing;
+    private volatile RateLimit anonymous;
 
     @Activate
-    public RequestsResource(@Reference Licensing licensing) {
+    public RequestsResource(@Reference Licensing licensing, LicensingConfig config) {
         this.licensing = licensing;
+        configure(config);
+    }
+
+    @Modified
+    void configure(LicensingConfig config) {
+        this.anonymous = new RateLimit(Clock.systemUTC(), config.anonymousRequestsPerHour(), Duration.ofHours(1));
+    }
+
+    /** Requests without login are limited per client address; members' are not. */
+    private void limitAnonymous(Call call) {
+        if (call.principal().isEmpty() && !anonymous.tryAcquire(call.clientAddress())) {
+            throw ApiException.tooManyRequests("Too many licence requests from your address; try again later.",
+                    anonymous.retryAfter(call.clientAddress()).toSeconds() + 1);
+        }
     }
 
     @Override
@@ -49,7 +69,8 @@ public class RequestsResource implements RestResource {
                 Operation.post("").id("requestLicence")
                         .summary("Request a licence: a member's member-admin logged in, or a non-member organisation "
                                 + "without login (its answer carries the status token to follow the request)")
-                        .access(Access.PUBLIC).body(RequestForm.class).returns(201, RequestView.class)
+                        .access(Access.PUBLIC).guard(this::limitAnonymous).body(RequestForm.class)
+                        .returns(201, RequestView.class).error(429, "too many requests without login from one address")
                         .handle(call -> licensing.request(call.body(RequestForm.class), call.principal()
                                 .orElse(null))),
                 Operation.get("").id("listLicenceRequests")

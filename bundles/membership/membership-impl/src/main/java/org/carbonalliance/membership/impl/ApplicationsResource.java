@@ -20,6 +20,7 @@ import org.carbonalliance.platform.api.rest.RestResource;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.web.ApiException;
+import org.carbonalliance.platform.api.web.RateLimit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,13 +39,13 @@ public class ApplicationsResource implements RestResource {
 
     private final Applications applications;
     private final int submissionsPerHour;
-    private final SubmissionRateLimit rateLimit;
+    private final RateLimit rateLimit;
 
     @Activate
     public ApplicationsResource(@Reference Applications applications, MembershipConfig config) {
         this.applications = applications;
         this.submissionsPerHour = config.submissionsPerHour();
-        this.rateLimit = new SubmissionRateLimit(Clock.systemUTC(), submissionsPerHour, Duration.ofHours(1));
+        this.rateLimit = new RateLimit(Clock.systemUTC(), submissionsPerHour, Duration.ofHours(1));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.carbonalliance.membership.impl;
+package org.carbonalliance.platform.api.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,22 +8,28 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** At most {@code limit} submissions per client address within a sliding {@code window}. */
-final class SubmissionRateLimit {
+/**
+ * At most {@code limit} actions per client address within a sliding {@code window}: for public operations anyone may
+ * call (an application, a licence request). Answer a refusal with {@link ApiException#tooManyRequests} and
+ * {@link #retryAfter}.
+ *
+ * @since 2.1
+ */
+public final class RateLimit {
 
     private final Clock clock;
     private final int limit;
     private final Duration window;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    SubmissionRateLimit(Clock clock, int limit, Duration window) {
+    public RateLimit(Clock clock, int limit, Duration window) {
         this.clock = clock;
         this.limit = limit;
         this.window = window;
     }
 
     /** @return how long until {@code address} may submit again: zero when it may now */
-    Duration retryAfter(String address) {
+    public Duration retryAfter(String address) {
         Deque<Instant> times = recent.get(address);
         if (times == null) {
             return Duration.ZERO;
@@ -38,7 +44,7 @@ final class SubmissionRateLimit {
     }
 
     /** @return whether one more submission from {@code address} is allowed now; counts it when it is */
-    boolean tryAcquire(String address) {
+    public boolean tryAcquire(String address) {
         Instant now = clock.instant();
         Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {

@@ -1,4 +1,4 @@
-package org.carbonalliance.membership.impl;
+package org.carbonalliance.platform.api.web;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.Test;
 
-public class SubmissionRateLimitTest {
+public class RateLimitTest {
 
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final Clock clock = new Clock() {
@@ -33,7 +33,7 @@ public class SubmissionRateLimitTest {
 
     @Test
     public void limitsPerAddressWithinTheWindow() {
-        SubmissionRateLimit limit = new SubmissionRateLimit(clock, 2, Duration.ofHours(1));
+        RateLimit limit = new RateLimit(clock, 2, Duration.ofHours(1));
         assertTrue(limit.tryAcquire("10.0.0.1"));
         assertTrue(limit.tryAcquire("10.0.0.1"));
         assertFalse(limit.tryAcquire("10.0.0.1"));
@@ -44,7 +44,7 @@ public class SubmissionRateLimitTest {
 
     @Test
     public void retryAfterIsTheTimeUntilTheOldestSubmissionLeavesTheWindow() {
-        SubmissionRateLimit limit = new SubmissionRateLimit(clock, 2, Duration.ofHours(1));
+        RateLimit limit = new RateLimit(clock, 2, Duration.ofHours(1));
         assertEquals(Duration.ZERO, limit.retryAfter("10.0.0.1"));
         limit.tryAcquire("10.0.0.1");
         now = now.plus(Duration.ofMinutes(10));
