@@ -365,20 +365,24 @@ public class LicensingImpl implements Licensing {
         Offer offer = version(r.offerId(), r.offerVersion()).orElseThrow();
         List<String> patents = allPatents(r);
         LocalDate today = today();
-        List<String> unavailable = patents.stream().filter(n -> catalogue.find(n).filter(p -> p.licensable(today))
-                .isEmpty()).toList();
-        if (patents.isEmpty() || !unavailable.isEmpty()) {
-            throw new ApiException(409, "conflict", patents.isEmpty() ? "No pooled patent is licensable under the "
-                    + "requested climate tags today." : "Not licensable today: " + String.join(", ", unavailable));
-        }
+        // One catalogue read per patent: availability, licensors and the last expiry from the same summaries.
+        List<String> unavailable = new ArrayList<>();
         Set<String> licensors = new TreeSet<>();
         LocalDate lastExpiry = null;
         for (String number : patents) {
-            PatentSummary p = catalogue.find(number).orElseThrow();
+            PatentSummary p = catalogue.find(number).filter(found -> found.licensable(today)).orElse(null);
+            if (p == null) {
+                unavailable.add(number);
+                continue;
+            }
             licensors.add(p.memberTenantId());
             if (p.expiryDate() != null && (lastExpiry == null || p.expiryDate().isAfter(lastExpiry))) {
                 lastExpiry = p.expiryDate();
             }
+        }
+        if (patents.isEmpty() || !unavailable.isEmpty()) {
+            throw new ApiException(409, "conflict", patents.isEmpty() ? "No pooled patent is licensable under the "
+                    + "requested climate tags today." : "Not licensable today: " + String.join(", ", unavailable));
         }
         LocalDate end = today.plusYears(termYears);
         if (lastExpiry != null && lastExpiry.isBefore(end)) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.ServletConstants;
@@ -112,7 +111,7 @@ public class LicensingPage extends AbstractServlet {
             }
             case "/chart.json" -> {
                 AlliancePrincipal operator = operator(req);
-                ApiServlet.writeJson(resp, 200, asOperator(operator, () -> chart(operator)));
+                ApiServlet.writeJson(resp, 200, CurrentPrincipal.supplyAs(operator, () -> chart(operator)));
             }
             default -> {
                 if (getResource(req.getPathInfo()) == null) {
@@ -156,14 +155,14 @@ public class LicensingPage extends AbstractServlet {
         PrintWriter out = resp.getWriter();
         int offset = offset(req);
         // One more than shown, to know whether there is a next page.
-        List<LicenceView> licences = asOperator(operator, () -> licensing.licences(operator, false, offset,
-                SHOWN_LICENCES + 1));
+        List<LicenceView> licences = CurrentPrincipal.supplyAs(operator,
+                () -> licensing.licences(operator, false, offset, SHOWN_LICENCES + 1));
         Notice notice = req.getAttribute(NOTICE) instanceof Notice n ? n : null;
         out.println("<div id='licensing' data-root='" + forHtmlAttribute(root) + "'>");
         if (notice != null) {
             renderNotice(out, notice);
         }
-        renderRequests(out, asOperator(operator, () -> licensing.requests(operator, "under-review")));
+        renderRequests(out, CurrentPrincipal.supplyAs(operator, () -> licensing.requests(operator, "under-review")));
         renderLicences(req, out, licences, offset);
         renderTermination(out, notice == null ? null : notice.pending(), operator);
         out.println("<h2>Charts</h2><div class='lc-charts'>"
@@ -265,7 +264,8 @@ public class LicensingPage extends AbstractServlet {
         out.println("<div id='lc-confirm'><h3>Confirm the assertion by " + forHtml(pending.licenseeName())
                 + "?</h3><p>Confirming terminates " + pending.licences().size() + " active licence(s):</p><ul>");
         for (String id : pending.licences()) {
-            LicenceView l = asOperator(operator, () -> licensing.licence(id, operator, null)).orElse(null);
+            LicenceView l = CurrentPrincipal.supplyAs(operator, () -> licensing.licence(id, operator, null))
+                    .orElse(null);
             out.println("<li data-licence='" + forHtmlAttribute(id) + "'>" + forHtml(id) + (l == null ? "" : " - "
                     + l.patents().size() + " patents, since " + l.startsOn()) + "</li>");
         }
@@ -297,7 +297,7 @@ public class LicensingPage extends AbstractServlet {
         AlliancePrincipal operator = operator(req);
         Notice notice;
         try {
-            notice = asOperator(operator, () -> act(req, operator));
+            notice = CurrentPrincipal.supplyAs(operator, () -> act(req, operator));
         } catch (ApiException e) {
             notice = new Notice(true, e.getMessage(), e.details(), null);
         } catch (RuntimeException e) {
@@ -394,14 +394,4 @@ public class LicensingPage extends AbstractServlet {
                 : new AlliancePrincipal("console", null, Set.of(Roles.ALLIANCE_ADMIN));
     }
 
-    /** Runs {@code work} with the operator bound, so cross-tenant reads and the audit log name who acted. */
-    private static <T> T asOperator(AlliancePrincipal operator, Callable<T> work) {
-        try {
-            return CurrentPrincipal.runAs(operator, work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -72,6 +72,8 @@ public class PatentIndex implements HealthCheck {
     private volatile String progress = "starting";
     private volatile boolean running = true;
     private volatile boolean dirty;
+    /** The indexer is writing a batch that is no longer in {@code pending}. */
+    private volatile boolean busy;
     private long lastCommit = System.nanoTime();
 
     @Activate
@@ -230,8 +232,6 @@ public class PatentIndex implements HealthCheck {
     boolean idle() {
         return pending.isEmpty() && progress.equals("ready") && !busy;
     }
-
-    private volatile boolean busy;
 
     private void run() {
         // Until the index is in step with the table, try again (after 5 s, then longer, up to 5 minutes apart).

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.ServletConstants;
@@ -125,9 +124,9 @@ public class PatentPoolPage extends AbstractServlet {
             case "", "/" -> {
                 // nothing answered: the console renders the page around renderContent
             }
-            case "/imports.json" -> ApiServlet.writeJson(resp, 200, Map.of("items", asOperator(operator,
+            case "/imports.json" -> ApiServlet.writeJson(resp, 200, Map.of("items", CurrentPrincipal.supplyAs(operator,
                     () -> imports.recent(operator)).stream().map(j -> Job.of(j, search)).toList()));
-            case "/chart.json" -> ApiServlet.writeJson(resp, 200, asOperator(operator, this::chart));
+            case "/chart.json" -> ApiServlet.writeJson(resp, 200, CurrentPrincipal.supplyAs(operator, this::chart));
             default -> {
                 if (getResource(req.getPathInfo()) == null) {
                     resp.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -152,8 +151,8 @@ public class PatentPoolPage extends AbstractServlet {
         PrintWriter out = resp.getWriter();
         out.println("<div id='patentpool' data-root='" + forHtmlAttribute(root) + "'>");
         renderSearch(req, out, operator);
-        renderExpiring(out, asOperator(operator, patents::expiringWithinYear));
-        renderImports(out, asOperator(operator, () -> imports.recent(operator)), imports.formats());
+        renderExpiring(out, CurrentPrincipal.supplyAs(operator, patents::expiringWithinYear));
+        renderImports(out, CurrentPrincipal.supplyAs(operator, () -> imports.recent(operator)), imports.formats());
         out.println("<h2>Pooled patents</h2><div class='pp-charts'>"
                 + "<figure class='pp-figure'><figcaption>Pooled patents by climate tag</figcaption>"
                 + "<div id='pp-chart-tags' class='pp-chart'></div></figure>"
@@ -181,7 +180,7 @@ public class PatentPoolPage extends AbstractServlet {
         SearchResult result;
         try {
             SearchQuery query = SearchResource.parse(name -> Optional.ofNullable(req.getParameter(name)));
-            result = asOperator(operator, () -> search.search(query, PatentSearch.today()));
+            result = CurrentPrincipal.supplyAs(operator, () -> search.search(query, PatentSearch.today()));
         } catch (ApiException e) {
             out.println("<div class='statline ui-state-error' id='pp-search-message'>" + forHtml(e.getMessage())
                     + (e.details().size() > 1 ? e.details().stream().map(d -> "<li>" + forHtml(d) + "</li>")
@@ -342,7 +341,8 @@ public class PatentPoolPage extends AbstractServlet {
                 throw tooLarge(limit);
             }
             InputStream body = new LimitedStream(req.getInputStream(), limit);
-            ImportView job = asOperator(operator, () -> imports.start(format, query.get("fileName"), body, operator));
+            ImportView job = CurrentPrincipal.supplyAs(operator,
+                    () -> imports.start(format, query.get("fileName"), body, operator));
             ApiServlet.writeJson(resp, 202, Job.of(job, search));
         } catch (ApiException e) {
             ApiServlet.discardUnreadBody(req);
@@ -418,14 +418,4 @@ public class PatentPoolPage extends AbstractServlet {
                 : new AlliancePrincipal("console", null, Set.of(Roles.ALLIANCE_ADMIN));
     }
 
-    /** Runs {@code work} with the operator bound, so cross-tenant reads and the audit log name who looked. */
-    private static <T> T asOperator(AlliancePrincipal operator, Callable<T> work) {
-        try {
-            return CurrentPrincipal.runAs(operator, work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.carbonalliance.patentpool.api.ClimateTag;
 import org.carbonalliance.patentpool.api.CpcCode;
 import org.carbonalliance.patentpool.api.PatentPoolEvents;
@@ -575,14 +575,8 @@ public class PatentsImpl implements Patents {
     }
 
     /** Runs {@code work} with the caller's rights in {@code tenant}: how the secretariat writes for a member. */
-    private static <T> T asTenant(AlliancePrincipal caller, String tenant, Callable<T> work) {
-        try {
-            return CurrentPrincipal.runAs(new AlliancePrincipal(caller.username(), tenant, caller.roles()), work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static <T> T asTenant(AlliancePrincipal caller, String tenant, Supplier<T> work) {
+        return CurrentPrincipal.supplyAs(new AlliancePrincipal(caller.username(), tenant, caller.roles()), work);
     }
 
     private void reindexAfterCommit(String number) {
