@@ -1,0 +1,37 @@
+package org.carbonalliance.emissions.api;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Extension point: a set of emission factors from one publisher's method, such as one of China's 24 industry
+ * accounting guidelines or a company's own supplier-specific factors. Register an implementation as an OSGi service
+ * (whiteboard).
+ * <p>
+ * What the platform guarantees:
+ * <ul>
+ * <li>{@link #factors()} is called once when the service appears (and again when the bundle is updated), on a
+ * background thread, with a limit of 30 seconds. A source that throws or takes longer is shown as failed in
+ * {@code GET /api/emissions/factors/sources} and in {@code /api/health}; its factors are not loaded and nothing
+ * else is affected.</li>
+ * <li>Factors are never edited or deleted. A factor whose {@link EmissionFactor#key() key} is new becomes version 1; a
+ * factor whose key is known but whose figures differ becomes the next version and supersedes the earlier one.</li>
+ * <li>Removing the plugin takes its factors out of new calculations; calculations already saved keep the exact factor
+ * versions they used, so old reports recalculate to the same result.</li>
+ * </ul>
+ */
+@ConsumerType
+public interface FactorSource {
+
+    /**
+     * @return a short, stable identifier, lowercase letters, digits and hyphens (such as {@code china-cement-2013});
+     *         factor ids are {@code <source id>:<factor key>}
+     */
+    String id();
+
+    /** @return the set's title as people should see it, such as the guideline's name */
+    String title();
+
+    /** @return every factor of the set; keys are unique within the set */
+    List<EmissionFactor> factors();
+}
