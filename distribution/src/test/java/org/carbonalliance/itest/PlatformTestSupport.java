@@ -108,7 +108,12 @@ public abstract class PlatformTestSupport {
 
     /** Invites {@code email} as member-admin of {@code tenant}, activates it over HTTP, and returns its login. */
     protected String memberAdmin(IdentityService identity, Tenant tenant, String email) throws Exception {
-        String token = identity.invite(tenant.id(), email, Set.of(Roles.MEMBER_ADMIN)).activationToken();
+        return user(identity, tenant, email, Set.of(Roles.MEMBER_ADMIN));
+    }
+
+    /** Invites {@code email} into {@code tenant} with {@code roles}, activates it over HTTP, and returns its login. */
+    protected String user(IdentityService identity, Tenant tenant, String email, Set<String> roles) throws Exception {
+        String token = identity.invite(tenant.id(), email, roles).activationToken();
         Http.Response activated = http().post("/api/identity/activate", null, "application/json",
                 "{\"token\":\"" + token + "\",\"password\":\"" + MEMBER_PASSWORD + "\"}");
         if (activated.status() != 200) {

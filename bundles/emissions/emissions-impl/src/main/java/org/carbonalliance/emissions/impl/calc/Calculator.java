@@ -105,7 +105,7 @@ public final class Calculator {
                 direct(g, facility, what);
                 return;
             }
-            List<Factor> factors = factorsFor(g.activityType(), facility, g.year());
+            List<Factor> factors = factorsFor(g.activityType(), facility, g.year(), g.unit());
             if (factors.isEmpty()) {
                 problems.add(what + ": no emission factor for " + g.activityType() + " in " + facility.regions()
                         + " for " + g.year() + "; add a factor source or choose a factor explicitly");
@@ -114,7 +114,7 @@ public final class Calculator {
             String basis = g.scope() == 2 ? "location" : null;
             for (Factor f : factors) {
                 factorLine(g.scope(), g.category(), basis, facility, g.activityType(), g.year(), g.quantity(),
-                        g.unit(), g.records(), f, what, null);
+                        g.unit(), g.records(), f, what, yearNote(f, g.year()));
             }
             if (g.scope() == 2) {
                 EnergyKey key = new EnergyKey(g.facilityId(), g.year(), g.category());
@@ -127,9 +127,9 @@ public final class Calculator {
             }
         }
 
-        List<Factor> factorsFor(String activityType, FacilityScope facility, int year) {
+        List<Factor> factorsFor(String activityType, FacilityScope facility, int year, String unit) {
             List<Factor> explicit = chosen.get(activityType);
-            return explicit != null ? explicit : lookup.effective(activityType, facility.regions(), year);
+            return explicit != null ? explicit : lookup.effective(activityType, facility.regions(), year, unit);
         }
 
         void direct(ActivityGroup g, FacilityScope facility, String what) {
@@ -234,7 +234,7 @@ public final class Calculator {
 
         void uncovered(EnergyKey key, FacilityScope facility, BigDecimal rest, String what) {
             List<Factor> residual = "electricity".equals(key.energy())
-                    ? factorsFor(RESIDUAL_MIX, facility, key.year()) : List.of();
+                    ? factorsFor(RESIDUAL_MIX, facility, key.year(), "MWh") : List.of();
             String note = null;
             if (residual.isEmpty()) {
                 residual = locationFactors.get(key);
@@ -296,6 +296,14 @@ public final class Calculator {
     private static String shareText(BigDecimal share) {
         return share.compareTo(BigDecimal.ONE) == 0 ? ""
                 : " × " + plain(share.multiply(BigDecimal.valueOf(100))) + " % equity share";
+    }
+
+    private static String yearNote(Factor f, int year) {
+        if (f.validYear() == null || f.validYear() == year) {
+            return null;
+        }
+        return "the factor describes " + f.validYear() + ", not " + year + (f.validYear() < year
+                ? " (the newest available)" : " (no factor for " + year + " or earlier is available)");
     }
 
     /** Results are kept to the gram: six decimals of a tonne. */

@@ -16,16 +16,8 @@ public class CalculatorTest {
 
     private static final String MEE = "Ministry of Ecology and Environment";
     private final List<Factor> library = new ArrayList<>();
-    private final Calculator calculator = new Calculator(GwpTable.shipped(), (type, regions, year) -> {
-        for (String region : regions) {
-            List<Factor> found = library.stream().filter(f -> f.activityType().equals(type)
-                    && f.region().equals(region) && (f.validYear() == null || f.validYear() <= year)).toList();
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        return List.of();
-    });
+    private final Calculator calculator = new Calculator(GwpTable.shipped(),
+            (type, regions, year, unit) -> new FactorIndex(library).effective(type, regions, year, unit));
     private final FacilityScope plant = new FacilityScope("f1", "Plant", List.of("CN-EAST", "CN", "GLOBAL"),
             BigDecimal.ONE);
 
