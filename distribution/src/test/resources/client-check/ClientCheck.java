@@ -1,4 +1,5 @@
 import org.carbonalliance.client.ApiClient;
+import org.carbonalliance.client.api.EmissionsApi;
 import org.carbonalliance.client.api.ExamplesApi;
 import org.carbonalliance.client.api.IdentityApi;
 import org.carbonalliance.client.api.LicensingApi;
@@ -21,6 +22,8 @@ public class ClientCheck {
         System.out.println("membership: members " + new MembershipApi(client).listMembers(null).getItems().size());
         System.out.println("patentpool: patents " + new PatentpoolApi(client).listOwnPatents().getItems().size());
         System.out.println("licensing: offers " + new LicensingApi(client).listOffers().getItems().size());
+        System.out.println("emissions: rollup years "
+                + new EmissionsApi(client).getAllianceRollup().getYears().size());
         System.out.println("examples: notes " + new ExamplesApi(client).listFieldNotes().getItems().size());
     }
 }

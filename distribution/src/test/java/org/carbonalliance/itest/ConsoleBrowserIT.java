@@ -21,8 +21,8 @@ import org.junit.Test;
 
 /**
  * In headless Chromium (Debian's chromium package): the operator opens the console's Members page and approves an
- * application with the page's own Approve button, and the Patent pool page draws its charts. Skipped where Chromium
- * is missing, except in CI (environment CI=true), whose script installs the package.
+ * application with the page's own Approve button, and the Patent pool and Emissions pages draw their charts. Skipped
+ * where Chromium is missing, except in CI (environment CI=true), whose script installs the package.
  */
 public class ConsoleBrowserIT {
 
@@ -167,6 +167,21 @@ public class ConsoleBrowserIT {
                     + ".length == 2");
             assertEquals("true", browser.evaluate(
                     "String(document.querySelector('#pp-chart-tags canvas').width > 0)"));
+        }
+    }
+
+    /** The Emissions page's script draws the roll-up chart on a canvas, even on a fresh server with no data. */
+    @Test
+    public void emissionsPageDrawsItsCharts() throws Exception {
+        Path work = startServer();
+        new Http(port).poll("/system/console/emissions", Http.basic("admin", PASSWORD), r -> r.status() == 200,
+                Duration.ofSeconds(90));
+        try (Cdp browser = browserLoggedIn(work)) {
+            browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/system/console/emissions"));
+            waitFor(browser, "document.querySelectorAll('#em-chart-rollup canvas').length == 1");
+            assertEquals("true", browser.evaluate(
+                    "String(document.querySelector('#em-chart-rollup canvas').width > 0)"));
+            assertEquals("", browser.evaluate("document.getElementById('em-chart-status').textContent"));
         }
     }
 

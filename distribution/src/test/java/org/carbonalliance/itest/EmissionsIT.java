@@ -179,12 +179,25 @@ public class EmissionsIT extends PlatformTestSupport {
         assertEquals("published", postJson(http, E + "/reports/" + report + "/publish", admin, "", 200)
                 .get("state").asText());
 
+        // Exports: every line as CSV; a printable page in English and Chinese; for the member and the verifier.
+        Http.Response csv = http.get(E + "/exports/" + report + ".csv", admin);
+        assertEquals(csv.body(), 200, csv.status());
+        assertTrue(csv.body().startsWith("line,scope,category,basis") && csv.body().contains(
+                "china-mee-grid:cn-grid-national-2022@1"));
+        Http.Response zh = http.get(E + "/exports/" + report + ".html?lang=zh", verifier);
+        assertEquals(200, zh.status());
+        assertTrue(zh.body().contains("温室气体排放清单") && zh.body().contains("Cycle Member")
+                && zh.body().contains("reasonable"));
+        assertTrue(http.get(E + "/exports/" + report + ".html", admin).body().contains("Scope 2 (market-based)"));
+        assertEquals(400, http.get(E + "/exports/" + report + ".html?lang=fr", admin).status());
+
         // A second report of the member, not granted: invisible to the verifier.
         String period2021 = postJson(http, E + "/periods", admin, "{\"year\":2021}", 201).get("id").asText();
         String report2021 = postJson(http, E + "/reports", admin, "{\"periodId\":\"" + period2021 + "\"}", 201)
                 .get("id").asText();
         assertEquals(404, http.get(E + "/reports/" + report2021, verifier).status());
         assertEquals(404, http.post(E + "/reports/" + report2021 + "/findings", verifier, JSON_TYPE, "{}").status());
+        assertEquals(404, http.get(E + "/exports/" + report2021 + ".csv", verifier).status());
 
         // A correction opens version 2; version 1 stays published with its own data and recalculates the same.
         JsonNode v2 = postJson(http, E + "/reports/" + report + "/corrections", admin,
@@ -256,6 +269,102 @@ public class EmissionsIT extends PlatformTestSupport {
         JsonNode old = json(http.get(E + "/factors/versions/test-kiln:clinker@1"));
         assertEquals("test-kiln:clinker@2", old.get("supersededBy").asText());
         assertFalse(old.get("available").asBoolean());
+    }
+
+    @Test
+    public void theSampleFactorPluginIsHotDeployedAndItsRemovalKeepsTheFactorsUsed() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        awaitFactors(http);
+        java.nio.file.Path staged = deployDir().getParent().resolve("carbonates.jar");
+        java.nio.file.Files.copy(systemJar("example-carbonate-factors"), staged,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Jars.deploy(staged, deployDir(), "carbonates.jar");
+        http.poll(E + "/factors/sources", null, r -> r.body().contains("\"id\":\"ipcc-2006-carbonates\"")
+                && r.body().matches("(?s).*ipcc-2006-carbonates[^}]*\"state\":\"active\".*"), Duration.ofSeconds(30));
+        String admin = memberAdmin(identity, identity.createTenant("Lime Member"), "admin@lime.example");
+        String kiln = postJson(http, E + "/facilities", admin, "{\"name\":\"Lime kiln\",\"country\":\"CN\"}", 201)
+                .get("id").asText();
+        String period = postJson(http, E + "/periods", admin, "{\"year\":2024}", 201).get("id").asText();
+        post(http, E + "/periods/" + period + "/activities", admin, activity(kiln, 1, null,
+                "process/calcination-calcite", null, "1000", "t", "2024"), 201);
+        String report = postJson(http, E + "/reports", admin, "{\"periodId\":\"" + period + "\"}", 201).get("id")
+                .asText();
+        // 1,000 t of calcite at the stoichiometric 0.43971 t CO2/t (IPCC 2006 Vol. 3 Table 2.1).
+        assertTonnes("calcination", "439.71", postJson(http, E + "/reports/" + report + "/calculate", admin, "{}",
+                200).get("totals").get("scope1"));
+        post(http, E + "/reports/" + report + "/submit", admin, "", 200);
+
+        java.nio.file.Files.delete(deployDir().resolve("carbonates.jar"));
+        http.poll(E + "/factors?activityType=process/calcination-calcite", null, r -> r.body().contains(
+                "\"total\":0"), Duration.ofSeconds(30));
+        assertTrue(http.get(E + "/factors/sources").body().matches(
+                "(?s).*ipcc-2006-carbonates[^}]*\"state\":\"removed\".*"));
+        assertTrue(json(http.get(E + "/reports/" + report + "/recalculation", admin)).get("matches").asBoolean());
+        assertEquals(400, http.post(E + "/periods/" + postJson(http, E + "/periods", admin, "{\"year\":2025}", 201)
+                .get("id").asText() + "/activities", admin, JSON_TYPE, activity(kiln, 1, null,
+                        "process/calcination-calcite", null, "1", "t", "2025")).status());
+    }
+
+    /** Takes a member's report on {@code year} (one direct scope 3 entry) through verification to publication. */
+    private void publish(Http http, String name, String sector, boolean disclose, int year, String tonnes,
+            String verifierEmail, String verifier) throws Exception {
+        String login = memberAdmin(identity, identity.createTenant(name), "admin@" + name.replace(' ', '-')
+                .toLowerCase() + ".example");
+        assertEquals(200, http.request("PUT", E + "/profile", login, "{\"boundary\":\"operational-control\","
+                + "\"country\":\"CN\",\"sector\":\"" + sector + "\",\"disclose\":" + disclose + "}").status());
+        String site = postJson(http, E + "/facilities", login, "{\"name\":\"HQ\",\"country\":\"CN\"}", 201)
+                .get("id").asText();
+        String period = postJson(http, E + "/periods", login, "{\"year\":" + year + "}", 201).get("id").asText();
+        post(http, E + "/periods/" + period + "/activities", login, activity(site, 3, "1", "direct-emission", "CO2e",
+                tonnes, "t", String.valueOf(year)), 201);
+        String report = postJson(http, E + "/reports", login, "{\"periodId\":\"" + period + "\"}", 201).get("id")
+                .asText();
+        post(http, E + "/reports/" + report + "/calculate", login, "{}", 200);
+        post(http, E + "/reports/" + report + "/submit", login, "", 200);
+        post(http, E + "/verification/grants", login, "{\"verifier\":\"" + verifierEmail + "\"}", 201);
+        post(http, E + "/reports/" + report + "/verification", verifier, "", 200);
+        post(http, E + "/reports/" + report + "/opinion", verifier, "{\"assurance\":\"limited\","
+                + "\"materialityPercent\":5,\"conclusion\":\"unmodified\",\"statement\":\"No exceptions.\"}", 200);
+        post(http, E + "/reports/" + report + "/publish", login, "", 200);
+    }
+
+    @Test
+    public void theRollupShowsOnlyGroupsThatRevealNoMember() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        String verifier = user(identity, identity.createTenant("Rollup Verifier"), "v@rollup-verifier.example",
+                Set.of(Roles.VERIFIER));
+        String v = "v@rollup-verifier.example";
+        publish(http, "Roll Tech One", "technology", true, 2019, "100", v, verifier);
+        publish(http, "Roll Tech Two", "technology", false, 2019, "200", v, verifier);
+        publish(http, "Roll Tech Three", "technology", false, 2019, "300", v, verifier);
+        publish(http, "Roll Cement", "cement", false, 2019, "1000", v, verifier);
+        publish(http, "Roll Lonely A", "technology", false, 2018, "50", v, verifier);
+        publish(http, "Roll Lonely B", "technology", false, 2018, "60", v, verifier);
+
+        JsonNode rollup = json(http.get(E + "/rollup"));
+        JsonNode y2019 = null;
+        for (JsonNode year : rollup.get("years")) {
+            assertTrue("2018 has only two members: " + year, year.get("year").asInt() != 2018);
+            if (year.get("year").asInt() == 2019) {
+                y2019 = year;
+            }
+        }
+        assertEquals(4, y2019.get("members").asInt());
+        assertTonnes("2019 scope 3", "1600", y2019.get("totals").get("scope3"));
+        assertTrue(rollup.get("notes").toString().contains("2018: fewer than 3 members"));
+        // cement (one member) is hidden, and so is technology: total minus technology would reveal cement.
+        StringBuilder sectors = new StringBuilder();
+        for (JsonNode g : rollup.get("groups")) {
+            if (g.get("year").asInt() == 2019 && g.get("dimension").asText().equals("sector")) {
+                sectors.append(g.get("group").asText()).append('=').append(g.get("members").asInt()).append(';');
+            }
+        }
+        assertEquals("other (smaller groups merged)=4;", sectors.toString());
+        String body = http.get(E + "/rollup").body();
+        assertTrue(body.contains("Roll Tech One"));
+        assertFalse(body.contains("Roll Tech Two") || body.contains("Roll Cement") || body.contains("Roll Lonely"));
     }
 
     private static FactorSource kiln(String value) {

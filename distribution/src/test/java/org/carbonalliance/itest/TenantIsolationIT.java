@@ -1,6 +1,7 @@
 package org.carbonalliance.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -55,8 +56,35 @@ public class TenantIsolationIT extends PlatformTestSupport {
                 MembershipIT.application("Tenant B applicant", "REG-B", "applicant@b.example")));
         JsonNode patentB = json(http.post("/api/patentpool/patents", adminB, JSON_TYPE,
                 PatentPoolIT.patent("CN112233445B", "Tenant B's storage patent")));
+        EmissionsIT.awaitFactors(http);
+        String e = EmissionsIT.E;
+        String facilityB = EmissionsIT.postJson(http, e + "/facilities", adminB, "{\"name\":\"B plant\","
+                + "\"country\":\"CN\"}", 201).get("id").asText();
+        String periodB = EmissionsIT.postJson(http, e + "/periods", adminB, "{\"year\":2023}", 201).get("id")
+                .asText();
+        String activityB = EmissionsIT.postJson(http, e + "/periods/" + periodB + "/activities", adminB,
+                EmissionsIT.activity(facilityB, 2, null, "electricity", null, "100", "MWh", "2023"), 201).get("id")
+                .asText();
+        String instrumentB = EmissionsIT.postJson(http, e + "/periods/" + periodB + "/instruments", adminB,
+                "{\"facilityId\":\"" + facilityB + "\",\"year\":2023,\"type\":\"certificate\",\"mwh\":10,"
+                        + "\"reference\":\"GEC-B\"}", 201).get("id").asText();
+        String reportB = EmissionsIT.postJson(http, e + "/reports", adminB, "{\"periodId\":\"" + periodB + "\"}", 201)
+                .get("id").asText();
+        EmissionsIT.postJson(http, e + "/reports/" + reportB + "/calculate", adminB, "{}", 200);
+        String targetB = EmissionsIT.postJson(http, e + "/targets", adminB, "{\"name\":\"B target\",\"scopes\":"
+                + "[\"scope2\"],\"kind\":\"absolute\",\"baseYear\":2023,\"targetYear\":2030,"
+                + "\"reductionPercent\":50}", 201).get("id").asText();
+        String grantB = EmissionsIT.postJson(http, e + "/verification/grants", adminB, "{\"verifier\":"
+                + "\"someone@verifier.example\"}", 201).get("id").asText();
+        for (String export : List.of(e + "/exports/" + reportB + ".csv", e + "/exports/" + reportB + ".html")) {
+            assertEquals(export, 401, http.get(export, null).status());
+            assertEquals(export, 404, http.get(export, adminA).status());
+        }
         Map<String, List<String>> tenantBValues = Map.of(
-                "id", List.of(keyB.get("id").asText(), noteB.get("id").asText(), applicationB.get("id").asText()),
+                "id", List.of(keyB.get("id").asText(), noteB.get("id").asText(), applicationB.get("id").asText(),
+                        facilityB, periodB, reportB, targetB, grantB),
+                "activityId", List.of(activityB),
+                "instrumentId", List.of(instrumentB),
                 "email", List.of("admin@b.example"),
                 "tenantId", List.of(tenantB.id()),
                 "publicationNumber", List.of(patentB.get("publicationNumber").asText()));
@@ -96,6 +124,14 @@ public class TenantIsolationIT extends PlatformTestSupport {
                 .status());
         assertEquals("B's patent is unchanged", "granted", json(http.get("/api/patentpool/patents/CN112233445B"))
                 .get("legalStatus").asText());
+        JsonNode reportStillB = json(http.get(e + "/reports/" + reportB, adminB));
+        assertEquals("B's report is unchanged", "draft", reportStillB.get("state").asText());
+        assertFalse("B's report was not recalculated by A", reportStillB.get("stale").asBoolean());
+        assertEquals("B's activity is still there", 1, json(http.get(e + "/periods/" + periodB + "/activities",
+                adminB)).get("items").size());
+        assertEquals("B's grant is still there", 1, json(http.get(e + "/verification/grants", adminB)).get("items")
+                .size());
+        assertEquals("A sees none of B's reports", 0, json(http.get(e + "/reports", adminA)).get("items").size());
         assertEquals("B's note is still there", 200,
                 http.get("/api/field-notes/" + noteB.get("id").asText(), adminB).status());
         JsonNode notesA = json(http.get("/api/field-notes", adminA));

@@ -203,6 +203,10 @@ final class EmissionsRecords {
     record FactorPage(int total, int offset, List<FactorView> items) {
     }
 
+    /** An activity type a record may use; {@code direct} types are entered as a mass of gas, without a factor. */
+    record ActivityTypeView(String activityType, boolean direct) {
+    }
+
     record RollupYear(int year, int members, Totals totals, BigDecimal avoidedByLicensees) {
     }
 

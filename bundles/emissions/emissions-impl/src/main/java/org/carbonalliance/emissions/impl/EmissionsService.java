@@ -33,6 +33,7 @@ public class EmissionsService {
     final Targets targets;
     final Rollup rollup;
     final FactorLibrary factors;
+    final EmissionsConsole console;
     private final IdentityService identity;
     private volatile EmissionsConfig config;
 
@@ -53,6 +54,7 @@ public class EmissionsService {
         this.targets = new Targets(emissions.database(), clock, () -> this.config.significancePercent());
         this.rollup = new Rollup(emissions.database(), () -> this.config.minGroupSize(), this::memberName,
                 this::avoidedByYear);
+        this.console = new EmissionsConsole(emissions.database(), rollup, this::memberName);
     }
 
     @Modified

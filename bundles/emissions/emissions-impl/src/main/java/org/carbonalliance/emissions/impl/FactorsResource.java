@@ -2,7 +2,9 @@ package org.carbonalliance.emissions.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.carbonalliance.emissions.impl.EmissionsRecords.ActivityTypeView;
 import org.carbonalliance.emissions.impl.EmissionsRecords.FactorPage;
+import org.carbonalliance.emissions.impl.calc.Calculator;
 import org.carbonalliance.emissions.impl.EmissionsRecords.FactorView;
 import org.carbonalliance.emissions.impl.EmissionsRecords.SourceView;
 import org.carbonalliance.platform.api.rest.Access;
@@ -66,10 +68,12 @@ public class FactorsResource implements RestResource {
                 Operation.get("/activity-types").id("listActivityTypes")
                         .summary("Activity types that have factors, plus the direct entries (refrigerant-loss, "
                                 + "process-emission, direct-emission)").access(Access.PUBLIC)
-                        .returnsList(200, String.class).handle(call -> {
-                            List<String> types = new ArrayList<>(library.activityTypes());
-                            types.addAll(List.of("direct-emission", "process-emission", "refrigerant-loss"));
-                            return types.stream().sorted().toList();
+                        .returnsList(200, ActivityTypeView.class).handle(call -> {
+                            List<ActivityTypeView> types = new ArrayList<>();
+                            library.activityTypes().forEach(t -> types.add(new ActivityTypeView(t, false)));
+                            Calculator.DIRECT_TYPES.stream().sorted()
+                                    .forEach(t -> types.add(new ActivityTypeView(t, true)));
+                            return types;
                         }),
                 Operation.get("/versions/{id}").id("getFactorVersion")
                         .summary("One factor version (source:key@version), current, superseded or withdrawn")

@@ -82,10 +82,12 @@ public class Rollup {
             breakdown(year, "country", members, m -> profiles.containsKey(m) ? profiles.get(m).country : null, k,
                     groups);
         });
+        Map<String, String> names = new HashMap<>();
         for (Published p : newest.values()) {
             Profile profile = profiles.get(p.tenant());
             if (profile != null && profile.disclose) {
-                disclosed.add(new DisclosedMember(memberName.apply(p.tenant()), p.year(), p.version(), p.totals()));
+                disclosed.add(new DisclosedMember(names.computeIfAbsent(p.tenant(), memberName), p.year(),
+                        p.version(), p.totals()));
             }
         }
         disclosed.sort(java.util.Comparator.comparing(DisclosedMember::year).thenComparing(DisclosedMember::name));
