@@ -75,7 +75,9 @@ public class EmissionsIT extends PlatformTestSupport {
         Http http = http();
         http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
         awaitFactors(http);
-        String admin = memberAdmin(identity, identity.createTenant("Cycle Member"), "admin@cycle.example");
+        Tenant member = identity.createTenant("Cycle Member");
+        String admin = memberAdmin(identity, member, "admin@cycle.example");
+        String ownAuditor = user(identity, member, "auditor@cycle.example", Set.of(Roles.VERIFIER));
         Tenant body = identity.createTenant("Accredited Verifier Ltd");
         String verifier = user(identity, body, "auditor@verifier.example", Set.of(Roles.VERIFIER));
 
@@ -167,6 +169,10 @@ public class EmissionsIT extends PlatformTestSupport {
                 + report + "\"}", 201);
         assertEquals(200, http.get(E + "/reports/" + report, verifier).status());
         assertEquals(200, http.get(E + "/reports/" + report + "/activities?limit=1000", verifier).status());
+        // The member's own user with the verifier role is no verifier of its own report, even when granted.
+        post(http, E + "/verification/grants", admin, "{\"verifier\":\"auditor@cycle.example\",\"reportId\":\""
+                + report + "\"}", 201);
+        assertEquals(404, http.post(E + "/reports/" + report + "/verification", ownAuditor, JSON_TYPE, "").status());
         assertEquals(1, json(http.get(E + "/verification/assignments", verifier)).get("items").size());
         postJson(http, E + "/reports/" + report + "/verification", verifier, "", 200);
         post(http, E + "/reports/" + report + "/findings", verifier, "{\"step\":\"data-testing\",\"severity\":"
@@ -217,6 +223,8 @@ public class EmissionsIT extends PlatformTestSupport {
         assertTrue(json(http.get(E + "/reports/" + report + "/recalculation", admin)).get("matches").asBoolean());
         assertTrue(http.get(E + "/reports/" + report + "/activities?limit=1000", admin).body().contains(
                 "\"quantity\":1000"));
+        // Verification and publication apply to the newest version only.
+        assertEquals(409, http.post(E + "/reports/" + report + "/publish", admin, JSON_TYPE, "").status());
     }
 
     @Test

@@ -24,14 +24,18 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface FactorSource {
 
     /**
-     * @return a short, stable identifier, lowercase letters, digits and hyphens (such as {@code china-cement-2013});
-     *         factor ids are {@code <source id>:<factor key>}
+     * @return a short, stable identifier: lowercase letters, digits and hyphens, at most 60 characters (such as
+     *         {@code china-cement-2013}); stored factor versions are {@code <source id>:<factor key>@<version>}. An id
+     *         already used by another installed source is refused (the source is not loaded)
      */
     String id();
 
     /** @return the set's title as people should see it, such as the guideline's name */
     String title();
 
-    /** @return every factor of the set; keys are unique within the set */
+    /**
+     * @return every factor of the set. A factor that breaks the rules of {@link EmissionFactor} (or repeats a key) is
+     *         skipped and counted in the source's status; the others are loaded
+     */
     List<EmissionFactor> factors();
 }

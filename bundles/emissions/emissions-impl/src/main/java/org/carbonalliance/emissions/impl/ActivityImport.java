@@ -80,7 +80,7 @@ public class ActivityImport {
             Instant now = clock.instant();
             try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).get()
-                    .parse(new InputStreamReader(upload, StandardCharsets.UTF_8));
+                    .parse(withoutByteOrderMark(new InputStreamReader(upload, StandardCharsets.UTF_8)));
                     Batch batch = new Batch(em.unwrap(Session.class), period, caller, now)) {
                 List<String> missing = REQUIRED.stream().filter(h -> !csv.getHeaderMap().containsKey(h)).sorted()
                         .toList();
@@ -123,6 +123,16 @@ public class ActivityImport {
             }
             return new ImportResult(rows, rows);
         });
+    }
+
+    /** Spreadsheets save "CSV UTF-8" with a byte-order mark, which would otherwise be part of the first column's name. */
+    private static java.io.Reader withoutByteOrderMark(java.io.Reader in) throws IOException {
+        java.io.PushbackReader reader = new java.io.PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private List<String> problems(CSVRecord row, Map<String, String> facilities,

@@ -1,6 +1,5 @@
 package org.carbonalliance.emissions.impl;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -55,12 +54,14 @@ final class EmissionsRecords {
     record PeriodForm(@Min(1990) @Max(2100) Integer year, @Size(min = 1, max = 100) @SingleLine String name,
             LocalDate startsOn, LocalDate endsOn,
             @Size(max = 20) Map<@Pattern(regexp = "[a-z0-9-]{1,60}", message = "metric names are kebab-case")
-                    String, @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal> metrics) {
+                    String, @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 24, fraction = 10)
+                    BigDecimal> metrics) {
     }
 
     record MetricsForm(@NotNull @Size(max = 20)
             Map<@Pattern(regexp = "[a-z0-9-]{1,60}", message = "metric names are kebab-case") String,
-                    @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal> metrics) {
+                    @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 24, fraction = 10)
+                    BigDecimal> metrics) {
     }
 
     record PeriodView(String id, String name, LocalDate startsOn, LocalDate endsOn, int revision, boolean locked,
@@ -73,7 +74,7 @@ final class EmissionsRecords {
                     message = "an activity type such as electricity or stationary-combustion/natural-gas")
             String activityType,
             @Size(max = 30) String gas,
-            @NotNull @DecimalMin("0") @Digits(integer = 24, fraction = 10) BigDecimal quantity,
+            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 10) BigDecimal quantity,
             @NotBlank @Size(max = 20) String unit, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
             @Size(max = 200) @SingleLine String method, @Size(max = 1000) @SingleLine String evidence,
             @Size(max = 1000) String dataQuality, @Size(max = 1000) String description) {
@@ -90,7 +91,7 @@ final class EmissionsRecords {
     record InstrumentForm(@NotBlank @Size(max = 36) String facilityId, @NotNull @Min(1990) @Max(2100) Integer year,
             @NotNull @Pattern(regexp = INSTRUMENT_TYPES, message = "one of " + INSTRUMENT_TYPES) String type,
             @Pattern(regexp = ENERGY, message = "one of " + ENERGY) String energy,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 24, fraction = 10) BigDecimal mwh,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 10) BigDecimal mwh,
             @DecimalMin("0") @DecimalMax("10") @Digits(integer = 4, fraction = 10) BigDecimal tco2ePerMwh,
             @NotBlank @Size(min = 1, max = 200) @SingleLine String reference,
             @Size(max = 1000) @SingleLine String evidence) {
@@ -183,7 +184,7 @@ final class EmissionsRecords {
                     message = "acquisition, divestment, outsourcing, insourcing, method-change or error-correction")
             String kind,
             @NotBlank @Size(min = 1, max = 2000) String description,
-            @NotNull @Digits(integer = 24, fraction = 6) BigDecimal baseYearImpactTco2e) {
+            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal baseYearImpactTco2e) {
     }
 
     record StructuralChangeView(String id, LocalDate occurredOn, String kind, String description,
@@ -218,9 +219,5 @@ final class EmissionsRecords {
 
     record RollupView(int minGroupSize, List<RollupYear> years, List<RollupGroup> groups,
             List<DisclosedMember> disclosedMembers, List<String> notes) {
-    }
-
-    /** A request body wrapper used where a list of activities is posted at once. */
-    record ActivityBatch(@NotEmpty @Size(max = 1000) List<@NotNull @Valid ActivityForm> activities) {
     }
 }

@@ -1,9 +1,7 @@
 package org.carbonalliance.emissions.impl;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.List;
 import org.carbonalliance.licensing.api.AvoidedEmissions;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.security.IdentityService;
@@ -71,16 +69,16 @@ public class EmissionsService {
     }
 
     /** Licensing's figures when it is installed; a failure there leaves the column empty, not the roll-up. */
-    private SortedMap<Integer, BigDecimal> avoidedByYear() {
+    private List<AvoidedEmissions.Year> avoidedByYear() {
         AvoidedEmissions source = avoided;
         if (source == null) {
-            return new TreeMap<>();
+            return List.of();
         }
         try {
             return source.reportedByYear();
         } catch (RuntimeException e) {
             LOG.warn("Avoided emissions from licensing are not available: {}", e.toString());
-            return new TreeMap<>();
+            return List.of();
         }
     }
 }

@@ -56,12 +56,20 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> daemon(r, "emission-factors"));
     private final ExecutorService caller = Executors.newCachedThreadPool(r -> daemon(r, "factor-source-call"));
     private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
+    /** Which service owns each source id: a second service with the same id is refused. */
+    private final Map<String, FactorSource> owners = new ConcurrentHashMap<>();
     private volatile FactorIndex current = new FactorIndex(List.of());
 
     @Activate
     public FactorLibrary(@Reference EmissionsDatabase emissions) {
         this.database = emissions.database();
-        loader.execute(this::refresh);
+        // A factor is available only while its source is installed: sources removed while the server was down
+        // must not stay in new calculations. Sources registering now queue behind this.
+        loader.execute(() -> {
+            database.inTransaction(em -> em.createQuery("update StoredFactor f set f.available = false")
+                    .executeUpdate());
+            refresh();
+        });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -105,6 +113,10 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     private void load(FactorSource source) {
         String id = safeId(source);
         String title = Objects.toString(safeTitle(source), id);
+        if (owners.putIfAbsent(id, source) != null && owners.get(id) != source) {
+            LOG.error("Emission factor source {} ({}) refused: another installed source uses that id", id, title);
+            return;
+        }
         sources.put(id, new SourceStatus(id, title, "loading", 0, 0, null, clock.instant()));
         Future<List<EmissionFactor>> call = caller.submit(source::factors);
         List<EmissionFactor> factors;
@@ -112,17 +124,19 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
             factors = call.get(SOURCE_TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            failed(id, title, "did not answer within " + SOURCE_TIME_LIMIT_SECONDS + " s");
+            failed(id, title, "did not answer within " + SOURCE_TIME_LIMIT_SECONDS + " s", null);
             return;
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            failed(id, title, "failed: " + cause);
+            failed(id, title, "failed while listing its factors", cause);
             return;
         }
         List<EmissionFactor> valid = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (EmissionFactor f : factors == null ? List.<EmissionFactor>of() : factors) {
-            Optional<String> problem = f == null ? Optional.of("a null factor") : FactorRules.problem(f, gwp);
+            Optional<String> problem = f == null ? Optional.of("a null factor") : FactorRules.problem(f, gwp)
+                    .or(() -> keys.add(f.key()) ? Optional.empty() : Optional.of(f.key() + ": key listed twice"));
             problem.ifPresentOrElse(skipped::add, () -> valid.add(f));
         }
         skipped.forEach(p -> LOG.warn("Emission factor source {}: skipped {}", id, p));
@@ -133,15 +147,16 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
                     clock.instant()));
             LOG.info("Emission factor source {}: {} factors ({} skipped)", id, stored, skipped.size());
         } catch (RuntimeException e) {
-            LOG.error("Emission factor source {} could not be stored", id, e);
-            failed(id, title, "could not be stored: " + e.getMessage());
+            failed(id, title, "its factors could not be stored", e);
         }
         refresh();
     }
 
-    private void failed(String id, String title, String message) {
-        LOG.error("Emission factor source {} {}", id, message);
-        sources.put(id, new SourceStatus(id, title, "failed", 0, 0, message, clock.instant()));
+    /** Records a failure: the public status says what failed; the cause goes to the log only. */
+    private void failed(String id, String title, String message, Throwable cause) {
+        LOG.error("Emission factor source {} {}", id, message, cause);
+        sources.put(id, new SourceStatus(id, title, "failed", 0, 0, message + " (the server log has the cause)",
+                clock.instant()));
     }
 
     private static String safeId(FactorSource source) {
@@ -193,7 +208,10 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     private static boolean sameFigures(StoredFactor s, EmissionFactor f) {
         return s.value.compareTo(f.value()) == 0 && s.activityType.equals(f.activityType())
                 && s.region.equals(f.region()) && s.gas.equals(f.gas()) && s.numeratorUnit.equals(f.numeratorUnit())
-                && s.denominatorUnit.equals(f.denominatorUnit()) && Objects.equals(s.validYear, f.validYear());
+                && s.denominatorUnit.equals(f.denominatorUnit()) && Objects.equals(s.validYear, f.validYear())
+                && s.publishedYear == f.publishedYear() && s.publisher.equals(clip(f.publisher(), 300))
+                && s.document.equals(clip(f.document(), 1000)) && s.table.equals(clip(f.table(), 300))
+                && Objects.equals(s.note, f.note() == null ? null : clip(f.note(), 2000));
     }
 
     private static StoredFactor stored(String source, EmissionFactor f, int version, Instant now) {
@@ -225,6 +243,9 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
 
     private void unload(FactorSource source) {
         String id = safeId(source);
+        if (!owners.remove(id, source)) {
+            return;
+        }
         database.inTransaction(em -> em.createQuery("update StoredFactor f set f.available = false "
                 + "where f.source = :s").setParameter("s", id).executeUpdate());
         SourceStatus was = sources.get(id);

@@ -170,6 +170,10 @@ public class Inventory {
             throw ApiException.badRequest("Give a year (a calendar-year period) or startsOn and endsOn.",
                     List.of("year: required unless startsOn and endsOn are given"));
         }
+        if (starts.getYear() < 1990 || ends.getYear() > 2100) {
+            throw ApiException.badRequest("A reporting period lies between 1990 and 2100.",
+                    List.of("startsOn: between 1990-01-01 and 2100-12-31"));
+        }
         if (ends.isBefore(starts)) {
             throw ApiException.badRequest("The period ends before it starts.",
                     List.of("endsOn: must not be before startsOn (" + starts + ")"));
@@ -205,18 +209,18 @@ public class Inventory {
 
     PeriodView setMetrics(String id, Map<String, BigDecimal> metrics) {
         return database.inTransaction(em -> {
-            Period p = period(em, id);
+            Period p = editable(em, id);
             p.metrics = JsonText.write(new TreeMap<>(metrics));
             return view(em, p);
         });
     }
 
-    @SuppressWarnings("unchecked")
+    /** The stored metrics read back as exact decimals. */
+    record StoredMetrics(Map<String, BigDecimal> metrics) {
+    }
+
     static Map<String, BigDecimal> metrics(Period p) {
-        Map<String, Object> raw = JsonText.read(p.metrics, Map.class);
-        Map<String, BigDecimal> metrics = new TreeMap<>();
-        raw.forEach((k, v) -> metrics.put(k, new BigDecimal(v.toString())));
-        return metrics;
+        return new TreeMap<>(JsonText.read("{\"metrics\":" + p.metrics + "}", StoredMetrics.class).metrics());
     }
 
     private static PeriodView view(EntityManager em, Period p) {
@@ -230,8 +234,13 @@ public class Inventory {
                 .anyMatch(state -> !"draft".equals(state));
     }
 
+    /**
+     * The period, locked until the transaction ends, when its data may change: a submission waits for a change under
+     * way (an upload too) and the other way round, so no record lands in a version already submitted.
+     */
     static Period editable(EntityManager em, String periodId) {
-        Period p = period(em, periodId);
+        period(em, periodId);
+        Period p = em.find(Period.class, periodId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (locked(em, p)) {
             throw new ApiException(409, "conflict", "Version " + p.revision + " of this period's report is submitted;"
                     + " start a correction (POST /api/emissions/reports/{id}/corrections) to change its data.");

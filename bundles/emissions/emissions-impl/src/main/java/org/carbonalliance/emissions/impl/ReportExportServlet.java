@@ -95,16 +95,21 @@ public class ReportExportServlet extends ApiServlet {
     private record Export(InventoryReportView report, Calculation calculation, String member) {
     }
 
+    /** Text a spreadsheet would run as a formula (= + - @, tab, CR first) is prefixed with an apostrophe. */
+    static String cell(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     static void writeCsv(Export export, PrintWriter out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         csv.printRecord("line", "scope", "category", "basis", "iso_category", "facility", "activity_type", "year",
                 "quantity", "unit", "records", "gas", "factor_id", "factor_value", "factor_unit", "factor_source",
                 "gwp", "share", "t_co2e", "arithmetic", "note");
         for (ResultLine l : export.calculation().lines()) {
-            csv.printRecord(l.line(), l.scope(), l.category(), l.basis(), l.isoCategory(), l.facilityName(),
+            csv.printRecord(l.line(), l.scope(), l.category(), l.basis(), l.isoCategory(), cell(l.facilityName()),
                     l.activityType(), l.year(), plain(l.quantity()), l.unit(), l.records(), l.gas(), l.factorId(),
-                    plain(l.factorValue()), l.factorUnit(), l.factorCitation(), plain(l.gwp()), plain(l.share()),
-                    plain(l.tco2e()), l.arithmetic(), l.note());
+                    plain(l.factorValue()), l.factorUnit(), cell(l.factorCitation()), plain(l.gwp()),
+                    plain(l.share()), plain(l.tco2e()), cell(l.arithmetic()), cell(l.note()));
         }
         csv.flush();
     }

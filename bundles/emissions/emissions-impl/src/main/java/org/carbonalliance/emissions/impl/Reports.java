@@ -35,6 +35,7 @@ import org.carbonalliance.emissions.impl.calc.Factor;
 import org.carbonalliance.emissions.impl.calc.FactorIndex;
 import org.carbonalliance.emissions.impl.calc.FactorLookup;
 import org.carbonalliance.emissions.impl.calc.GwpSet;
+import org.carbonalliance.emissions.impl.calc.GwpTable;
 import org.carbonalliance.emissions.impl.calc.Instrument;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.persistence.Database;
@@ -74,6 +75,13 @@ public class Reports {
 
     InventoryReportView get(String id) {
         return database.read(em -> view(report(em, id)));
+    }
+
+    /** Serialises submission, correction and data changes of one period (see {@link Inventory#editable}). */
+    private static Period lockPeriod(EntityManager em, Report r) {
+        Period p = em.find(Period.class, r.periodId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(r);
+        return p;
     }
 
     static Report report(EntityManager em, String id) {
@@ -136,9 +144,12 @@ public class Reports {
                     .add(f.factor()), () -> problems.add("factorIds: there is no factor " + id));
         }
         chosen.forEach((type, list) -> {
-            if (list.stream().map(Factor::gas).distinct().count() < list.size()
-                    || list.stream().map(Factor::denominatorUnit).distinct().count() > 1) {
-                problems.add("factorIds: choose one factor per gas, with one denominator, for " + type);
+            boolean total = list.stream().anyMatch(f -> "CO2e".equals(f.gas()));
+            if (list.stream().map(f -> GwpTable.family(f.gas())).distinct().count() < list.size()
+                    || list.stream().map(Factor::denominatorUnit).distinct().count() > 1
+                    || total && list.size() > 1) {
+                problems.add("factorIds: for " + type + " choose either one CO2e total or one factor per gas, "
+                        + "all with one denominator");
             }
         });
         if (!problems.isEmpty()) {
@@ -260,6 +271,7 @@ public class Reports {
     InventoryReportView submit(String id, AlliancePrincipal caller) {
         InventoryReportView submitted = database.inTransaction(em -> {
             Report r = report(em, id);
+            lockPeriod(em, r);
             requireState(r, "draft", "submitted");
             if (r.calculation == null || r.stale) {
                 throw new ApiException(409, "conflict", r.calculation == null ? "Calculate the report before "
@@ -283,7 +295,7 @@ public class Reports {
                 throw new ApiException(409, "conflict", "Report " + id + " was already corrected by "
                         + r.supersededBy + "; correct the newest version.");
             }
-            Period p = Inventory.period(em, r.periodId);
+            Period p = lockPeriod(em, r);
             Report c = new Report();
             c.id = UUID.randomUUID().toString();
             c.periodId = r.periodId;
@@ -306,6 +318,7 @@ public class Reports {
     InventoryReportView publish(String id, AlliancePrincipal caller) {
         InventoryReportView published = database.inTransaction(em -> {
             Report r = report(em, id);
+            requireNewest(r);
             requireState(r, "verified", "published");
             OpinionView opinion = JsonText.read(r.opinion, OpinionView.class);
             if (List.of("adverse", "disclaimer").contains(opinion.conclusion())) {
@@ -318,6 +331,14 @@ public class Reports {
         });
         announce(EmissionsEvents.REPORT_PUBLISHED, published, caller, "emissions.report-published");
         return published;
+    }
+
+    /** Verification and publication apply to the newest version only. */
+    private static void requireNewest(Report r) {
+        if (r.supersededBy != null) {
+            throw new ApiException(409, "conflict", "Report " + r.id + " was corrected by " + r.supersededBy
+                    + "; work on the newest version.");
+        }
     }
 
     private static void requireState(Report r, String state, String action) {
@@ -387,6 +408,9 @@ public class Reports {
                         .getResultList());
         List<EmissionsRecords.AssignmentView> result = new ArrayList<>();
         for (VerifierGrant g : grants) {
+            if (g.tenantId.equals(verifier.tenantId())) {
+                continue;
+            }
             List<InventoryReportView> reports = CurrentPrincipal.supplyAs(asMember(verifier, g.tenantId), () -> database
                     .read(em -> g.reportId == null
                             ? em.createQuery("select r from Report r where r.state <> 'draft' order by r.year, "
@@ -406,13 +430,16 @@ public class Reports {
     <T> T asVerifier(String reportId, AlliancePrincipal verifier, Supplier<T> work) {
         String tenant = database.readAcrossTenants("emissions: verifier access check", em -> {
             Report r = em.find(Report.class, reportId);
-            if (r == null || !verifier.hasRole(Roles.VERIFIER)) {
+            // Never a member's own user: verification is independent (ISO 14064-3), whatever roles the user holds.
+            if (r == null || !verifier.hasRole(Roles.VERIFIER) || r.tenantId.equals(verifier.tenantId())) {
                 return null;
             }
+            // A grant for one report opens it in any state; a grant for all opens the submitted ones, not drafts.
             long grants = em.createQuery("select count(g) from VerifierGrant g where g.tenantId = :t and "
-                    + "g.verifier = :v and (g.reportId is null or g.reportId = :r)", Long.class)
+                    + "g.verifier = :v and (g.reportId = :r or (g.reportId is null and :open = true))", Long.class)
                     .setParameter("t", r.tenantId).setParameter("v", verifier.username().toLowerCase(
-                            java.util.Locale.ROOT)).setParameter("r", reportId).getSingleResult();
+                            java.util.Locale.ROOT)).setParameter("r", reportId)
+                    .setParameter("open", !"draft".equals(r.state)).getSingleResult();
             return grants > 0 ? r.tenantId : null;
         });
         if (tenant == null) {
@@ -428,6 +455,7 @@ public class Reports {
     InventoryReportView startVerification(String id, AlliancePrincipal verifier) {
         return database.inTransaction(em -> {
             Report r = report(em, id);
+            requireNewest(r);
             requireState(r, "submitted", "taken under verification");
             r.state = "under-verification";
             return view(r);
@@ -437,6 +465,7 @@ public class Reports {
     FindingView addFinding(String id, FindingForm form, AlliancePrincipal verifier) {
         return database.inTransaction(em -> {
             Report r = report(em, id);
+            requireNewest(r);
             requireState(r, "under-verification", "given findings");
             Finding f = new Finding();
             f.id = UUID.randomUUID().toString();
@@ -466,6 +495,7 @@ public class Reports {
     InventoryReportView opinion(String id, OpinionForm form, AlliancePrincipal verifier) {
         InventoryReportView verified = database.inTransaction(em -> {
             Report r = report(em, id);
+            requireNewest(r);
             requireState(r, "under-verification", "given an opinion");
             r.state = "verified";
             r.verifiedAt = clock.instant();

@@ -7,23 +7,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.carbonalliance.emissions.impl.EmissionsRecords.DisclosedMember;
 import org.carbonalliance.emissions.impl.EmissionsRecords.RollupGroup;
 import org.carbonalliance.emissions.impl.EmissionsRecords.RollupView;
 import org.carbonalliance.emissions.impl.EmissionsRecords.RollupYear;
 import org.carbonalliance.emissions.impl.EmissionsRecords.Totals;
+import org.carbonalliance.licensing.api.AvoidedEmissions;
 import org.carbonalliance.platform.api.persistence.Database;
 
 /**
  * The alliance roll-up over published reports (each member's newest published version per period): totals by year
- * and scope where at least the configured number of members published, breakdowns by sector and country with small
- * groups merged ({@link GroupSuppression}), members named only when they opted in, and licensees' reported avoided
- * emissions beside the totals, never netted.
+ * and scope where at least the configured number of members (not counting those who agreed to be named) published,
+ * a breakdown by sector with small groups merged ({@link GroupSuppression}), members named only when they opted in,
+ * and licensees' reported avoided emissions beside the totals (when enough licensees reported), never netted.
  */
 public class Rollup {
 
@@ -34,10 +35,10 @@ public class Rollup {
     private final Database database;
     private final IntSupplier minGroupSize;
     private final Function<String, String> memberName;
-    private final Supplier<SortedMap<Integer, BigDecimal>> avoided;
+    private final Supplier<List<AvoidedEmissions.Year>> avoided;
 
     public Rollup(Database database, IntSupplier minGroupSize, Function<String, String> memberName,
-            Supplier<SortedMap<Integer, BigDecimal>> avoided) {
+            Supplier<List<AvoidedEmissions.Year>> avoided) {
         this.database = database;
         this.minGroupSize = minGroupSize;
         this.memberName = memberName;
@@ -66,21 +67,23 @@ public class Rollup {
             byYearAndMember.computeIfAbsent(p.year(), y -> new HashMap<>()).merge(p.tenant(), p.totals(),
                     Rollup::add);
         }
-        SortedMap<Integer, BigDecimal> avoidedByYear = avoided.get();
+        Map<Integer, AvoidedEmissions.Year> avoidedByYear = new TreeMap<>();
+        avoided.get().forEach(y -> avoidedByYear.put(y.year(), y));
+        Predicate<String> isPrivate = m -> profiles.get(m) == null || !profiles.get(m).disclose;
         List<RollupYear> years = new ArrayList<>();
         List<RollupGroup> groups = new ArrayList<>();
         List<DisclosedMember> disclosed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         byYearAndMember.forEach((year, members) -> {
-            if (members.size() < k) {
-                notes.add(year + ": fewer than " + k + " members published; not shown");
+            if (!GroupSuppression.safe(members.keySet(), isPrivate, k)) {
+                notes.add(year + ": fewer than " + k + " members published without being named; not shown");
                 return;
             }
-            years.add(new RollupYear(year, members.size(), sum(members.values()), avoidedByYear.get(year)));
-            breakdown(year, "sector", members, m -> profiles.containsKey(m) ? profiles.get(m).sector : null, k,
-                    groups);
-            breakdown(year, "country", members, m -> profiles.containsKey(m) ? profiles.get(m).country : null, k,
-                    groups);
+            years.add(new RollupYear(year, members.size(), sum(members.values()), shownAvoided(avoidedByYear.get(
+                    year), k, notes)));
+            // One breakdown dimension only: two (sector and country) could be subtracted from each other.
+            breakdown(year, "sector", members, m -> profiles.containsKey(m) ? profiles.get(m).sector : null,
+                    isPrivate, k, groups);
         });
         Map<String, String> names = new HashMap<>();
         for (Published p : newest.values()) {
@@ -91,21 +94,37 @@ public class Rollup {
             }
         }
         disclosed.sort(java.util.Comparator.comparing(DisclosedMember::year).thenComparing(DisclosedMember::name));
-        avoidedByYear.forEach((year, t) -> {
-            if (!byYearAndMember.containsKey(year) || byYearAndMember.get(year).size() < k) {
-                years.add(new RollupYear(year, 0, null, t));
+        avoidedByYear.forEach((year, claims) -> {
+            if (!byYearAndMember.containsKey(year) || !GroupSuppression.safe(byYearAndMember.get(year).keySet(),
+                    isPrivate, k)) {
+                BigDecimal shown = shownAvoided(claims, k, notes);
+                if (shown != null) {
+                    years.add(new RollupYear(year, 0, null, shown));
+                }
             }
         });
         years.sort(java.util.Comparator.comparingInt(RollupYear::year));
         return new RollupView(k, years, groups, disclosed, notes);
     }
 
+    /** Licensees' claims for a year, when at least {@code k} licensees reported (so none is revealed). */
+    private static BigDecimal shownAvoided(AvoidedEmissions.Year claims, int k, List<String> notes) {
+        if (claims == null) {
+            return null;
+        }
+        if (claims.licensees() < k) {
+            notes.add(claims.year() + ": avoided emissions reported by fewer than " + k + " licensees; not shown");
+            return null;
+        }
+        return claims.tco2e();
+    }
+
     private static void breakdown(int year, String dimension, Map<String, Totals> members,
-            Function<String, String> groupOf, int k, List<RollupGroup> out) {
+            Function<String, String> groupOf, Predicate<String> isPrivate, int k, List<RollupGroup> out) {
         Map<String, Set<String>> byGroup = new TreeMap<>();
         members.keySet().forEach(m -> byGroup.computeIfAbsent(groupOf.apply(m) == null ? "unspecified"
                 : groupOf.apply(m), g -> new HashSet<>()).add(m));
-        GroupSuppression.visible(byGroup, k).forEach((group, inGroup) -> out.add(new RollupGroup(year, dimension,
+        GroupSuppression.visible(byGroup, isPrivate, k).forEach((group, inGroup) -> out.add(new RollupGroup(year, dimension,
                 group == null ? "other (smaller groups merged)" : group, inGroup.size(),
                 sum(inGroup.stream().map(members::get).toList()))));
     }

@@ -183,6 +183,10 @@ public class Targets {
     }
 
     StructuralChangeView addChange(StructuralChangeForm form) {
+        if (form.occurredOn().getYear() < 1990 || form.occurredOn().getYear() > 2100) {
+            throw ApiException.badRequest("A structural change occurs between 1990 and 2100.",
+                    List.of("occurredOn: between 1990-01-01 and 2100-12-31"));
+        }
         return database.inTransaction(em -> {
             StructuralChange s = new StructuralChange();
             s.id = UUID.randomUUID().toString();

@@ -24,7 +24,7 @@ public class GroupSuppressionTest {
     public void groupsOfAtLeastKShowAndTheRestMergesWhenItIsLargeEnough() {
         Map<String, Set<String>> visible = GroupSuppression.visible(groups(
                 "cement", new String[] { "a", "b", "c" }, "steel", new String[] { "d" },
-                "tech", new String[] { "e", "f", "g", "h" }, "glass", new String[] { "i", "j" }), 3);
+                "tech", new String[] { "e", "f", "g", "h" }, "glass", new String[] { "i", "j" }), m -> true, 3);
         assertEquals(Set.of("cement", "tech"), Set.of(visible.keySet().stream().filter(k -> k != null)
                 .toArray(String[]::new)));
         assertEquals(Set.of("d", "i", "j"), visible.get(null));
@@ -35,7 +35,7 @@ public class GroupSuppressionTest {
         // steel (1 member) alone would be total - cement - tech: cement (the smallest shown) joins the rest.
         Map<String, Set<String>> visible = GroupSuppression.visible(groups(
                 "cement", new String[] { "a", "b", "c" }, "steel", new String[] { "d" },
-                "tech", new String[] { "e", "f", "g", "h" }), 3);
+                "tech", new String[] { "e", "f", "g", "h" }), m -> true, 3);
         assertFalse(visible.containsKey("cement"));
         assertFalse(visible.containsKey("steel"));
         assertTrue(visible.containsKey("tech"));
@@ -45,14 +45,26 @@ public class GroupSuppressionTest {
     @Test
     public void nothingIsShownWhenEverythingIsSmall() {
         Map<String, Set<String>> visible = GroupSuppression.visible(groups("cement", new String[] { "a" },
-                "steel", new String[] { "b" }), 3);
+                "steel", new String[] { "b" }), m -> true, 3);
         assertTrue(visible.isEmpty());
+    }
+
+    @Test
+    public void namedMembersDoNotCountTowardTheMinimum() {
+        // a and b agreed to be named: tech's figure minus theirs would be c's alone.
+        Map<String, Set<String>> visible = GroupSuppression.visible(groups("tech", new String[] { "a", "b", "c" },
+                "cement", new String[] { "d", "e", "f" }), m -> !Set.of("a", "b").contains(m), 3);
+        assertFalse(visible.containsKey("tech"));
+        // The rest would be tech alone, which year total minus cement reveals: cement joins it.
+        assertFalse(visible.containsKey("cement"));
+        assertEquals(6, visible.get(null).size());
+        assertTrue(GroupSuppression.safe(Set.of("a", "b"), m -> !Set.of("a", "b").contains(m), 3));
     }
 
     @Test
     public void noRestWhenAllGroupsAreLarge() {
         Map<String, Set<String>> visible = GroupSuppression.visible(groups("cement", new String[] { "a", "b", "c" },
-                "tech", new String[] { "d", "e", "f" }), 3);
+                "tech", new String[] { "d", "e", "f" }), m -> true, 3);
         assertEquals(2, visible.size());
         assertFalse(visible.containsKey(null));
     }

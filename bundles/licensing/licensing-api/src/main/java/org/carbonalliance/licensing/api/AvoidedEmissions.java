@@ -1,7 +1,7 @@
 package org.carbonalliance.licensing.api;
 
 import java.math.BigDecimal;
-import java.util.SortedMap;
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -13,6 +13,16 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AvoidedEmissions {
 
-    /** @return tonnes CO2e avoided, summed over all licences' reports, per reporting year, oldest first */
-    SortedMap<Integer, BigDecimal> reportedByYear();
+    /**
+     * One reporting year's claims.
+     *
+     * @param year       the reporting year
+     * @param tco2e      tonnes CO2e avoided, summed over all licences' reports for that year
+     * @param licensees  how many licensees reported, so a caller can withhold a figure that would reveal one
+     */
+    record Year(int year, BigDecimal tco2e, int licensees) {
+    }
+
+    /** @return the claims per reporting year, oldest first */
+    List<Year> reportedByYear();
 }

@@ -2,8 +2,6 @@ package org.carbonalliance.licensing.impl;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.carbonalliance.licensing.api.AvoidedEmissions;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
@@ -22,12 +20,12 @@ public class ReportedAvoidedEmissions implements AvoidedEmissions {
     }
 
     @Override
-    public SortedMap<Integer, BigDecimal> reportedByYear() {
+    public List<Year> reportedByYear() {
         List<Object[]> rows = database.readAcrossTenants("licensing: avoided emissions for the alliance roll-up",
-                em -> em.createQuery("select r.periodYear, sum(r.avoidedTco2e) from LicenceReport r "
-                        + "group by r.periodYear", Object[].class).getResultList());
-        SortedMap<Integer, BigDecimal> byYear = new TreeMap<>();
-        rows.forEach(row -> byYear.put((Integer) row[0], (BigDecimal) row[1]));
-        return byYear;
+                em -> em.createQuery("select r.periodYear, sum(r.avoidedTco2e), count(distinct l.licenseeName) "
+                        + "from LicenceReport r, Licence l where l.id = r.licenceId group by r.periodYear "
+                        + "order by r.periodYear", Object[].class).getResultList());
+        return rows.stream().map(row -> new Year((Integer) row[0], (BigDecimal) row[1], ((Long) row[2]).intValue()))
+                .toList();
     }
 }

@@ -99,6 +99,7 @@ public class FeatureManager implements Features {
         ordered.sort(Comparator.comparingInt(FeatureBundles::startOrder));
         List<Bundle> broughtBundles = new ArrayList<>();
         List<Bundle> toStart = new ArrayList<>();
+        List<String> created = new ArrayList<>();
         try {
             for (FeatureBundle featureBundle : ordered) {
                 String location = FeatureBundles.location(featureBundle.getID());
@@ -113,14 +114,18 @@ public class FeatureManager implements Features {
                     toStart.add(bundle);
                 }
             }
+            // Configurations before the bundles start, so their components activate configured.
+            created.addAll(applyConfigurations(feature));
             for (Bundle bundle : toStart) {
                 bundle.start();
             }
         } catch (BundleException | RuntimeException e) {
             rollBack(broughtBundles);
+            for (String pid : created) {
+                configAdmin.getConfiguration(pid, "?").delete();
+            }
             throw new FeatureException("Feature " + id + " was not installed: " + e.getMessage(), e);
         }
-        List<String> created = applyConfigurations(feature);
         FeatureRecord record = new FeatureRecord(id, displayName(feature), file.toString(), locations(feature), created);
         state.put(record, broughtBundles.stream().map(Bundle::getLocation).toList());
         LOG.info("Installed feature {} ({} bundles, {} new)", id, ordered.size(), broughtBundles.size());

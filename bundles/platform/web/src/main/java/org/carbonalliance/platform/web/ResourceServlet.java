@@ -38,6 +38,13 @@ final class ResourceServlet extends ApiServlet {
         } catch (ApiException e) {
             writeError(resp, e);
         } catch (Exception e) {
+            if (ConcurrentChange.isCause(e)) {
+                LOG.info("Concurrent change refused with 409: {} {}: {}", req.getMethod(), req.getRequestURI(),
+                        e.toString());
+                writeError(resp, 409, "conflict", "Someone changed this at the same time; read it again and retry.",
+                        List.of());
+                return;
+            }
             LOG.error("Unhandled error serving {} {}", req.getMethod(), req.getRequestURI(), e);
             writeError(resp, 500, "internal-error", "The server could not complete the request; the operator can find "
                     + "the cause in the server log.", List.of());

@@ -24,6 +24,9 @@ public final class Calculator {
     /** The scope 2 categories (and their activity types). */
     public static final Set<String> ENERGY = Set.of("electricity", "heat", "steam", "cooling");
     public static final String RESIDUAL_MIX = "electricity-residual-mix";
+    /** CO2 from burning biomass: reported beside the scopes, never in them (GHG Protocol). */
+    public static final String BIOGENIC = "CO2-biogenic";
+    public static final String OUTSIDE_SCOPES = "outside-scopes";
 
     private static final MathContext MC = MathContext.DECIMAL128;
     private static final Comparator<ActivityGroup> ORDER = Comparator.comparingInt(ActivityGroup::scope)
@@ -96,6 +99,11 @@ public final class Calculator {
         }
 
         void group(ActivityGroup g, FacilityScope facility) {
+            if (facility == null) {
+                problems.add(g.activityType() + " in " + g.year() + ": facility " + g.facilityId()
+                        + " was not part of this calculation; recalculate the report");
+                return;
+            }
             String what = g.activityType() + " at " + facility.name() + " in " + g.year();
             if (facility.share().signum() == 0) {
                 notes.add(what + ": outside the organisational boundary, " + g.records() + " record(s) not counted");
@@ -111,8 +119,8 @@ public final class Calculator {
                         + " for " + g.year() + "; add a factor source or choose a factor explicitly");
                 return;
             }
-            String basis = g.scope() == 2 ? "location" : null;
             for (Factor f : factors) {
+                String basis = BIOGENIC.equals(f.gas()) ? OUTSIDE_SCOPES : g.scope() == 2 ? "location" : null;
                 factorLine(g.scope(), g.category(), basis, facility, g.activityType(), g.year(), g.quantity(),
                         g.unit(), g.records(), f, what, yearNote(f, g.year()));
             }
@@ -149,8 +157,8 @@ public final class Calculator {
             String arithmetic = plain(g.quantity()) + " " + g.unit() + " " + g.gas() + " = " + plain(tonnes) + " t "
                     + g.gas() + "; × GWP " + plain(gwpValue) + " (" + set + ")" + shareText(facility.share())
                     + " = " + plain(result) + " t CO2e";
-            add(g.scope(), g.category(), null, facility, g.activityType(), g.year(), g.quantity(), g.unit(),
-                    g.records(), g.gas(), null, null, null, null, "CO2e".equals(g.gas()) ? null : tonnes, gwpValue,
+            add(g.scope(), g.category(), BIOGENIC.equals(g.gas()) ? OUTSIDE_SCOPES : null, facility,
+                    g.activityType(), g.year(), g.quantity(), g.unit(), g.records(), g.gas(), null, null, null, null, "CO2e".equals(g.gas()) ? null : tonnes, gwpValue,
                     result, arithmetic, null);
         }
 
@@ -259,7 +267,8 @@ public final class Calculator {
 
         Calculation result() {
             Map<String, BigDecimal> byScope = new LinkedHashMap<>();
-            for (String scope : List.of("scope1", "scope2-location", "scope2-market", "scope3")) {
+            for (String scope : List.of("scope1", "scope2-location", "scope2-market", "scope3",
+                    "biogenic-co2-outside-scopes")) {
                 byScope.put(scope, BigDecimal.ZERO);
             }
             Map<String, BigDecimal> byCategory = new TreeMap<>();
@@ -275,6 +284,10 @@ public final class Calculator {
                 }
                 if ("market".equals(l.basis())) {
                     byScope.merge("scope2-market", l.tco2e(), BigDecimal::add);
+                    continue;
+                }
+                if (OUTSIDE_SCOPES.equals(l.basis())) {
+                    byScope.merge("biogenic-co2-outside-scopes", l.tco2e(), BigDecimal::add);
                     continue;
                 }
                 byScope.merge(l.scope() == 2 ? "scope2-location" : "scope" + l.scope(), l.tco2e(), BigDecimal::add);

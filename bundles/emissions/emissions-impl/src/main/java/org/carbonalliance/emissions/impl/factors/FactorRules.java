@@ -1,5 +1,6 @@
 package org.carbonalliance.emissions.impl.factors;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonalliance.emissions.api.EmissionFactor;
@@ -11,7 +12,7 @@ public final class FactorRules {
 
     public static final String ACTIVITY_TYPE = "[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?";
     public static final String REGION = "GLOBAL|[A-Z]{2}(-[A-Z0-9]{1,12})?";
-    private static final String KEY = "[a-z0-9][a-z0-9.-]{0,149}";
+    private static final String KEY = "[a-z0-9][a-z0-9-]{0,149}";
     private static final Set<String> MASS = Set.of("g", "kg", "t", "lb", "short-ton");
 
     private FactorRules() {
@@ -20,7 +21,7 @@ public final class FactorRules {
     /** @return what is wrong with {@code factor}, or empty when it may enter the library */
     public static Optional<String> problem(EmissionFactor f, GwpTable gwp) {
         if (!f.key().matches(KEY)) {
-            return Optional.of("key '" + f.key() + "' must be lowercase letters, digits, '.' and '-'");
+            return Optional.of("key '" + f.key() + "' must be lowercase letters, digits and '-', at most 150");
         }
         if (!f.activityType().matches(ACTIVITY_TYPE) || f.activityType().length() > 100) {
             return Optional.of(f.key() + ": activity type '" + f.activityType() + "' is not kebab-case item[/item]");
@@ -34,6 +35,11 @@ public final class FactorRules {
         }
         if (f.value().signum() < 0) {
             return Optional.of(f.key() + ": a factor cannot be negative");
+        }
+        BigDecimal value = f.value().stripTrailingZeros();
+        if (value.scale() > 12 || value.precision() - value.scale() > 26) {
+            return Optional.of(f.key() + ": the value " + f.value().toPlainString() + " has more than 12 decimal "
+                    + "places or 26 integer digits; the library stores DECIMAL(38,12)");
         }
         String mass = f.numeratorUnit().endsWith(" CO2e")
                 ? f.numeratorUnit().substring(0, f.numeratorUnit().length() - 5) : f.numeratorUnit();
