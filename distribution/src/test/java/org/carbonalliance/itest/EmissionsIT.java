@@ -117,7 +117,8 @@ public class EmissionsIT extends PlatformTestSupport {
                 "1000", "MWh", "2022"), 201).get("id").asText();
         post(http, activities, admin, activity(london, 3, "6", "travel/air-long-haul", null, "100000",
                 "passenger-km", "2022"), 201);
-        post(http, activities, admin, activity(plant, 3, "11", "direct-emission", "CO2e", "1000", "t", "2022"), 201);
+        String useOfProducts = postJson(http, activities, admin, activity(plant, 3, "11", "direct-emission", "CO2e",
+                "1000", "t", "2022"), 201).get("id").asText();
         post(http, E + "/periods/" + period + "/instruments", admin, "{\"facilityId\":\"" + plant + "\",\"year\":2022,"
                 + "\"type\":\"certificate\",\"mwh\":400,\"reference\":\"GEC-2022-0001\"}", 201);
 
@@ -216,6 +217,11 @@ public class EmissionsIT extends PlatformTestSupport {
         JsonNode v2Totals = postJson(http, E + "/reports/" + v2.get("id").asText() + "/calculate", admin, "{}", 200)
                 .get("totals");
         assertTonnes("corrected scope 2", "643.92", v2Totals.get("scope2Location"));
+        BigDecimal scope3 = v2Totals.get("scope3").decimalValue();
+        assertEquals(204, http.delete(activities + "/" + useOfProducts, admin).status());
+        assertTonnes("scope 3 without the removed record", scope3.subtract(new BigDecimal("1000")).toPlainString(),
+                postJson(http, E + "/reports/" + v2.get("id").asText() + "/calculate", admin, "{}", 200)
+                        .get("totals").get("scope3"));
         JsonNode v1 = json(http.get(E + "/reports/" + report, admin));
         assertEquals("published", v1.get("state").asText());
         assertEquals(v2.get("id").asText(), v1.get("supersededBy").asText());
@@ -252,7 +258,8 @@ public class EmissionsIT extends PlatformTestSupport {
         ServiceRegistration<FactorSource> second = context.registerService(FactorSource.class, kiln("0.53"), null);
         try {
             JsonNode page = json(http.poll(E + "/factors?activityType=process/test-clinker&history=true", null,
-                    r -> r.body().contains("\"total\":2"), Duration.ofSeconds(30)));
+                    r -> r.body().contains("\"total\":2") && r.body().contains("\"supersededBy\":\"test-kiln:clinker@2\""),
+                    Duration.ofSeconds(30)));
             assertEquals("test-kiln:clinker@1", page.get("items").get(0).get("id").asText());
             assertEquals("test-kiln:clinker@2", page.get("items").get(0).get("supersededBy").asText());
             JsonNode check = json(http.get(E + "/reports/" + report + "/recalculation", admin));

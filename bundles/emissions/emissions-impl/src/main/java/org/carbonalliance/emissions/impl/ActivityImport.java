@@ -81,7 +81,7 @@ public class ActivityImport {
             try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).get()
                     .parse(withoutByteOrderMark(new InputStreamReader(upload, StandardCharsets.UTF_8)));
-                    Batch batch = new Batch(em.unwrap(Session.class), period, caller, now)) {
+                    Batch batch = new Batch(em, period, caller, now)) {
                 List<String> missing = REQUIRED.stream().filter(h -> !csv.getHeaderMap().containsKey(h)).sorted()
                         .toList();
                 if (!missing.isEmpty()) {
@@ -204,20 +204,31 @@ public class ActivityImport {
 
     /** Rows written in JDBC batches on the transaction's connection. */
     private static final class Batch implements AutoCloseable {
+        private final jakarta.persistence.EntityManager em;
         private final Session session;
         private final Period period;
         private final AlliancePrincipal caller;
         private final Timestamp now;
         private final List<ActivityForm> pending = new ArrayList<>();
 
-        Batch(Session session, Period period, AlliancePrincipal caller, Instant now) {
-            this.session = session;
+        Batch(jakarta.persistence.EntityManager em, Period period, AlliancePrincipal caller, Instant now) {
+            this.em = em;
+            this.session = em.unwrap(Session.class);
             this.period = period;
             this.caller = caller;
             this.now = Timestamp.from(now);
         }
 
+        /** The rows written, summed per group, for {@link ActivityTotals} at the end. */
+        final Map<ActivityTotals.Key, BigDecimal> quantities = new HashMap<>();
+        final Map<ActivityTotals.Key, Long> counts = new HashMap<>();
+
         void add(ActivityForm form) {
+            ActivityTotals.Key key = new ActivityTotals.Key(period.id, form.facilityId(), form.scope(),
+                    Inventory.category(form), form.activityType(), form.gas() == null || form.gas().isBlank() ? ""
+                            : form.gas().strip(), form.unit().strip(), form.startsOn().getYear());
+            quantities.merge(key, form.quantity(), BigDecimal::add);
+            counts.merge(key, 1L, Long::sum);
             pending.add(form);
             if (pending.size() >= BATCH) {
                 flush();
@@ -269,9 +280,12 @@ public class ActivityImport {
             }
         }
 
+        /** Writes what is pending, then the groups' totals. */
         @Override
         public void close() {
             flush();
+            quantities.forEach((key, quantity) -> ActivityTotals.change(em, key, period.revision,
+                    ActivityTotal.OPEN, quantity, counts.get(key)));
         }
     }
 }

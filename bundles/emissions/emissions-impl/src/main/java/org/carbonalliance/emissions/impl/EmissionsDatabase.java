@@ -15,7 +15,7 @@ public class EmissionsDatabase {
 
     static final List<Class<?>> ENTITIES = List.of(Profile.class, Facility.class, Period.class, Activity.class,
             InstrumentRecord.class, Report.class, VerifierGrant.class, Finding.class, Target.class,
-            StructuralChange.class, StoredFactor.class);
+            StructuralChange.class, StoredFactor.class, ActivityTotal.class);
 
     private final Database database;
 

@@ -280,6 +280,7 @@ public class Inventory {
             a.id = UUID.randomUUID().toString();
             apply(em, a, p, form, caller);
             em.persist(a);
+            ActivityTotals.added(em, a);
             markDraftsStale(em, periodId);
             return view(a);
         });
@@ -291,14 +292,18 @@ public class Inventory {
             Activity a = current(em, p, id);
             Activity target = a;
             if (a.fromRevision < p.revision) {
+                ActivityTotals.closed(em, a, p.revision);
                 a.toRevision = p.revision;
                 target = new Activity();
                 target.id = UUID.randomUUID().toString();
+            } else {
+                ActivityTotals.removed(em, a);
             }
             apply(em, target, p, form, caller);
             if (target != a) {
                 em.persist(target);
             }
+            ActivityTotals.added(em, target);
             markDraftsStale(em, periodId);
             return view(target);
         });
@@ -309,8 +314,10 @@ public class Inventory {
             Period p = editable(em, periodId);
             Activity a = current(em, p, id);
             if (a.fromRevision < p.revision) {
+                ActivityTotals.closed(em, a, p.revision);
                 a.toRevision = p.revision;
             } else {
+                ActivityTotals.removed(em, a);
                 em.remove(a);
             }
             markDraftsStale(em, periodId);

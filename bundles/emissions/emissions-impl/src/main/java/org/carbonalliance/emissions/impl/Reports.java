@@ -170,16 +170,9 @@ public class Reports {
         }
     }
 
-    /** Sums the report revision's activity records in the database: a million records make a few hundred groups. */
+    /** The report revision's records in groups, from the totals kept as records change (see {@link ActivityTotals}). */
     private static List<ActivityGroup> groups(EntityManager em, Report r) {
-        List<Object[]> rows = em.createQuery("select a.facilityId, a.scope, a.category, a.activityType, a.gas, "
-                + "a.unit, a.activityYear, sum(a.quantity), count(a) from Activity a where a.periodId = :p and "
-                + "a.fromRevision <= :r and (a.toRevision is null or a.toRevision > :r) group by a.facilityId, "
-                + "a.scope, a.category, a.activityType, a.gas, a.unit, a.activityYear", Object[].class)
-                .setParameter("p", r.periodId).setParameter("r", r.reportVersion).getResultList();
-        return rows.stream().map(row -> new ActivityGroup((String) row[0], (Integer) row[1], (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5], (Integer) row[6], (BigDecimal) row[7],
-                (Long) row[8])).toList();
+        return ActivityTotals.groups(em, r.periodId, r.reportVersion);
     }
 
     private static List<Instrument> instruments(EntityManager em, Report r) {

@@ -25,25 +25,37 @@ public final class FactorIndex implements FactorLookup {
     @Override
     public List<Factor> effective(String activityType, List<String> regions, int year, String unit) {
         List<Factor> candidates = byActivityType.getOrDefault(activityType, List.of());
+        List<Factor> unconvertible = null;
         for (String region : regions) {
-            List<Factor> inRegion = candidates.stream().filter(f -> f.region().equals(region)).toList();
-            Optional<Integer> bestYear = inRegion.stream().map(Factor::validYear)
-                    .filter(y -> y != null && y <= year).max(Comparator.naturalOrder());
-            List<Factor> chosen = bestYear.isPresent()
-                    ? inRegion.stream().filter(f -> bestYear.get().equals(f.validYear())).toList()
-                    : inRegion.stream().filter(f -> f.validYear() == null).toList();
-            if (chosen.isEmpty()) {
-                // Only later figures exist (a data set newer than the activity): the earliest of them.
-                Optional<Integer> later = inRegion.stream().map(Factor::validYear).filter(y -> y != null)
-                        .min(Comparator.naturalOrder());
-                chosen = later.map(y -> inRegion.stream().filter(f -> y.equals(f.validYear())).toList())
-                        .orElse(List.of());
+            List<Factor> chosen = ofYear(candidates.stream().filter(f -> f.region().equals(region)).toList(), year);
+            List<Factor> convertible = chosen.stream()
+                    .filter(f -> UnitCatalogue.convertible(unit, f.denominatorUnit())).toList();
+            if (!convertible.isEmpty()) {
+                return narrow(convertible, unit);
             }
-            if (!chosen.isEmpty()) {
-                return narrow(chosen, unit);
+            // A region whose factors are for another kind of quantity (China's per tonne of fuel, for an amount in
+            // TJ) gives way to the next region; if none fits, the calculation names both units.
+            if (unconvertible == null && !chosen.isEmpty()) {
+                unconvertible = chosen;
             }
         }
-        return List.of();
+        return unconvertible == null ? List.of() : narrow(unconvertible, unit);
+    }
+
+    /** The factors of the activity's year, else the latest before it, else without a year, else the earliest later. */
+    private static List<Factor> ofYear(List<Factor> inRegion, int year) {
+        Optional<Integer> bestYear = inRegion.stream().map(Factor::validYear)
+                .filter(y -> y != null && y <= year).max(Comparator.naturalOrder());
+        if (bestYear.isPresent()) {
+            return inRegion.stream().filter(f -> bestYear.get().equals(f.validYear())).toList();
+        }
+        List<Factor> anyYear = inRegion.stream().filter(f -> f.validYear() == null).toList();
+        if (!anyYear.isEmpty()) {
+            return anyYear;
+        }
+        Optional<Integer> later = inRegion.stream().map(Factor::validYear).filter(y -> y != null)
+                .min(Comparator.naturalOrder());
+        return later.map(y -> inRegion.stream().filter(f -> y.equals(f.validYear())).toList()).orElse(List.of());
     }
 
     /** One source, one denominator, per-gas figures over totals, one factor per gas. */

@@ -24,7 +24,8 @@ public class FactorIndexTest {
             f("uk", "gas-kwh-gross-co2", "fuel", "GB", "CO2", "kWh", 2024),
             f("uk", "gas-kwh-net-co2", "fuel", "GB", "CO2", "kWh", 2024),
             f("uk", "gas-m3-co2", "fuel", "GB", "CO2", "m3", 2024),
-            f("ipcc", "gas-co2", "fuel", "GLOBAL", "CO2", "TJ", null)));
+            f("ipcc", "gas-co2", "fuel", "GLOBAL", "CO2", "TJ", null),
+            f("cn", "gas-m3-co2", "fuel", "CN", "CO2", "m3", null)));
 
     private String ids(List<Factor> factors) {
         return String.join(",", factors.stream().map(Factor::key).toList());
@@ -48,5 +49,8 @@ public class FactorIndexTest {
         assertEquals("gas-kwh-gross-co2", ids(index.effective("fuel", List.of("GB"), 2024, "MWh")));
         assertEquals("gas-m3-co2", ids(index.effective("fuel", List.of("GB"), 2024, "m3")));
         assertEquals("gas-co2", ids(index.effective("fuel", List.of("CN", "GLOBAL"), 2024, "GJ")));
+        assertEquals("gas-m3-co2", ids(index.effective("fuel", List.of("CN", "GLOBAL"), 2024, "l")));
+        // Nothing converts anywhere: the first region's factors, so the calculation can name both units.
+        assertEquals("gas-m3-co2", ids(index.effective("fuel", List.of("CN", "GLOBAL"), 2024, "km")));
     }
 }
