@@ -1,6 +1,7 @@
 import org.carbonalliance.client.ApiClient;
 import org.carbonalliance.client.api.EmissionsApi;
 import org.carbonalliance.client.api.ExamplesApi;
+import org.carbonalliance.client.api.TelemetryApi;
 import org.carbonalliance.client.api.IdentityApi;
 import org.carbonalliance.client.api.LicensingApi;
 import org.carbonalliance.client.api.MembershipApi;
@@ -24,6 +25,11 @@ public class ClientCheck {
         System.out.println("licensing: offers " + new LicensingApi(client).listOffers().getItems().size());
         System.out.println("emissions: rollup years "
                 + new EmissionsApi(client).getAllianceRollup().getYears().size());
+        try {
+            new TelemetryApi(client).listDevices();
+        } catch (org.carbonalliance.client.ApiException e) {
+            System.out.println("telemetry: devices refused " + e.getCode());   // members' own: the operator gets 403
+        }
         System.out.println("examples: notes " + new ExamplesApi(client).listFieldNotes().getItems().size());
     }
 }

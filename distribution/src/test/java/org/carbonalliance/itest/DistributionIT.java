@@ -126,7 +126,8 @@ public class DistributionIT {
         assertTrue("the platform's, membership's and the example's operations: " + operations, operations >= 25);
         String calls = GeneratedClient.callEveryTag(document.body(), port, operator());
         for (String tag : List.of("platform: health UP", "identity: keys 0", "membership: members 0",
-                "patentpool: patents 0", "licensing: offers 1", "emissions: rollup years 0", "examples: notes 0")) {
+                "patentpool: patents 0", "licensing: offers 1", "emissions: rollup years 0", "telemetry: devices refused 403",
+                "examples: notes 0")) {
             assertTrue("the generated client called " + tag + ":\n" + calls, calls.contains(tag));
         }
         Http.Response created = http.post("/api/field-notes", operator(), "application/json",

@@ -115,6 +115,25 @@ public final class Http {
     }
 
     /** Repeats GET {@code path} until {@code done} holds or {@code timeout} passes; returns the last response. */
+    /** Repeats POST {@code path} with {@code body} until {@code done} holds or {@code timeout} passes. */
+    public Response pollPost(String path, String authorization, String contentType, byte[] body,
+            Predicate<Response> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = postBytes(path, authorization, contentType, body);
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (IOException e) {
+                last = new Response(-1, e.toString(), null);
+            }
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
     public Response poll(String path, String authorization, Predicate<Response> done, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -80,9 +80,11 @@ public class TenantIsolationIT extends PlatformTestSupport {
             assertEquals(export, 401, http.get(export, null).status());
             assertEquals(export, 404, http.get(export, adminA).status());
         }
+        String deviceB = json(http.post("/api/telemetry/devices", adminB, JSON_TYPE, "{\"name\":\"B meter\","
+                + "\"type\":\"electricity-meter\",\"metrics\":{\"energy\":\"kWh\"}}")).get("device").get("id").asText();
         Map<String, List<String>> tenantBValues = Map.of(
                 "id", List.of(keyB.get("id").asText(), noteB.get("id").asText(), applicationB.get("id").asText(),
-                        facilityB, periodB, reportB, targetB, grantB),
+                        facilityB, periodB, reportB, targetB, grantB, deviceB),
                 "activityId", List.of(activityB),
                 "instrumentId", List.of(instrumentB),
                 "email", List.of("admin@b.example"),

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.carbonalliance.platform.api.security.AccountService;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
+import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.security.TokenAuthenticator;
 import org.carbonalliance.platform.api.web.ApiContext;
 import org.carbonalliance.platform.api.web.ApiServlet;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +35,10 @@ public class ApiContextHelper extends ServletContextHelper {
     /** Optional so that /api/health still answers while the account store (the database) is down. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccountService accounts;
+
+    /** Bearer tokens that are not API keys (device credentials), by the prefix each authenticator owns. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<TokenAuthenticator> tokenAuthenticators = List.of();
 
     /** Every servlet of the API context, public or not, so the most specific pattern decides (see PublicPatterns). */
     @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -68,7 +74,7 @@ public class ApiContextHelper extends ServletContextHelper {
         }
         if (header != null) {
             Optional<AlliancePrincipal> principal = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? accounts.authenticateKey(header.substring(7).trim())
+                    ? bearer(header.substring(7).trim(), accounts)
                     : BasicCredentials.parse(header)
                             .flatMap(c -> accounts.authenticate(c.username(), c.password(), request.getRemoteAddr()));
             if (principal.isPresent()) {
@@ -83,6 +89,22 @@ public class ApiContextHelper extends ServletContextHelper {
         }
         return refuse(request, response,
                 "Log in: send HTTP Basic credentials or an API key (Authorization: Bearer <key>).");
+    }
+
+    /** A token another authenticator owns (by its prefix) goes there; anything else is an API key. */
+    private Optional<AlliancePrincipal> bearer(String token, AccountService accounts) {
+        for (TokenAuthenticator authenticator : tokenAuthenticators) {
+            String prefix = authenticator.prefix();
+            if (prefix != null && prefix.length() >= 4 && token.startsWith(prefix)) {
+                try {
+                    return authenticator.authenticate(token).filter(p -> p.tenantId() != null
+                            && p.roles().equals(java.util.Set.of(Roles.DEVICE)));
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return accounts.authenticateKey(token);
     }
 
     private static boolean refuse(HttpServletRequest request, HttpServletResponse response, String message)

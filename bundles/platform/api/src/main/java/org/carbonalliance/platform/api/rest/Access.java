@@ -13,7 +13,7 @@ public final class Access {
     /** Anyone, without logging in. */
     public static final Access PUBLIC = new Access(List.of(), false);
 
-    /** Any logged-in caller: a user with a password or an API key. */
+    /** Any logged-in person: a user with a password or an API key (not a device, see {@link #allows}). */
     public static final Access AUTHENTICATED = new Access(List.of(), true);
 
     private final List<String> roles;
@@ -41,10 +41,19 @@ public final class Access {
         return roles;
     }
 
-    /** @return whether a caller with {@code callerRoles} passes (ignoring whether it is logged in) */
+    /**
+     * @return whether a caller with {@code callerRoles} passes (ignoring whether it is logged in). A device (role
+     *         {@code device} and no other) passes only operations that name that role: never {@link #AUTHENTICATED}
+     *         ones, which are for people
+     */
     public boolean allows(Set<String> callerRoles) {
-        return roles.isEmpty() || roles.stream().anyMatch(callerRoles::contains);
+        if (roles.isEmpty()) {
+            return !login || !callerRoles.equals(Set.of(DEVICE));
+        }
+        return roles.stream().anyMatch(callerRoles::contains);
     }
+
+    private static final String DEVICE = "device";
 
     @Override
     public boolean equals(Object other) {

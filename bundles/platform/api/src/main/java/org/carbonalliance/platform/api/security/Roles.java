@@ -10,6 +10,12 @@ public final class Roles {
     public static final String MEMBER_USER = "member-user";
     /** Reviews submitted emission reports. */
     public static final String VERIFIER = "verifier";
+    /**
+     * A device sending readings with its own credential (see {@link TokenAuthenticator}); never a person's role.
+     *
+     * @since 1.3
+     */
+    public static final String DEVICE = "device";
 
     private Roles() {
     }

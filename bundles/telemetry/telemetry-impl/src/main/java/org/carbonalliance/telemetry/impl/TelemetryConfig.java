@@ -1,0 +1,17 @@
+package org.carbonalliance.telemetry.impl;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of telemetry, editable on the console's Configuration page. */
+@ObjectClassDefinition(name = "Alliance telemetry", description = "Device readings: retention and the MQTT endpoint.")
+@interface TelemetryConfig {
+
+    @AttributeDefinition(name = "Raw readings kept (days)", min = "1", max = "36500",
+            description = "Raw readings older than this are deleted by a daily job once their day rollup holds them; "
+                    + "rollups are kept for ever.")
+    int rawRetentionDays() default 400;
+
+    @AttributeDefinition(name = "Per-member retention", description = "Exceptions as tenantId=days, one per entry.")
+    String[] tenantRetention() default {};
+}
