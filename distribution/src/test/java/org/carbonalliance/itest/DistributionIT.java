@@ -234,6 +234,93 @@ public class DistributionIT {
         assertTrue("the rebuild is logged", log.contains("Patent index: indexing"));
     }
 
+    /** A member admitted over HTTP (application, approval, activation): its member-admin's login. */
+    private String member(Http http, String name) throws Exception {
+        Http.Response applied = http.post("/api/membership/applications", null, "application/json",
+                MembershipIT.application(name, "REG-" + name.hashCode(), "admin@" + name.toLowerCase()
+                        .replace(' ', '-') + ".example"));
+        assertEquals(applied.body(), 201, applied.status());
+        Http.Response approved = http.post("/api/membership/applications/" + Http.JSON.readTree(applied.body())
+                .get("id").asText() + "/approve", operator(), "application/json", "");
+        assertEquals(approved.body(), 200, approved.status());
+        String password = "Kill-Nine-Member-2030";
+        assertEquals(200, http.post("/api/identity/activate", null, "application/json", "{\"token\":\""
+                + Http.JSON.readTree(approved.body()).get("activationToken").asText() + "\",\"password\":\""
+                + password + "\"}").status());
+        return Http.basic("admin@" + name.toLowerCase().replace(' ', '-') + ".example", password);
+    }
+
+    /**
+     * Twenty times: a device sends batches of readings while the server is killed with -9 at a random moment; after
+     * the restart every batch that was acknowledged (200) is there, reading for reading.
+     */
+    @Test
+    public void acknowledgedReadingsSurviveKillNine() throws Exception {
+        int trials = Integer.getInteger("alliance.killTrials", 20);
+        assertEquals(0, alliance("start").exitCode());
+        Http http = new Http(port);
+        String admin = member(http, "Durable Meter Co");
+        com.fasterxml.jackson.databind.JsonNode device = Http.JSON.readTree(http.post("/api/telemetry/devices",
+                admin, "application/json", "{\"name\":\"Meter\",\"type\":\"electricity-meter\",\"metrics\":"
+                        + "{\"energy\":\"kWh\"}}").body());
+        String id = device.get("device").get("id").asText();
+        String bearer = "Bearer " + device.get("token").asText();
+        long base = java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+        java.util.Set<Long> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger batch = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Random random = new java.util.Random(42);
+        for (int trial = 0; trial < trials; trial++) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sender = new Thread(() -> {
+                while (running.get()) {
+                    int k = batch.getAndIncrement();
+                    StringBuilder pack = new StringBuilder("[{\"bn\":\"m:\",\"bt\":" + (base + k * 50L)
+                            + ",\"bu\":\"kWh\",\"n\":\"energy\",\"v\":" + k + "}");
+                    for (int i = 1; i < 50; i++) {
+                        pack.append(",{\"n\":\"energy\",\"t\":").append(i).append(",\"v\":").append(k).append('}');
+                    }
+                    try {
+                        if (http.post("/api/telemetry/ingest", bearer, "application/senml+json", pack.append(']')
+                                .toString()).status() == 200) {
+                            for (int i = 0; i < 50; i++) {
+                                acknowledged.add(base + k * 50L + i);
+                            }
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return;   // the server went down mid-request: not acknowledged
+                    }
+                }
+            });
+            sender.start();
+            Thread.sleep(150 + random.nextInt(600));
+            ProcessHandle server = ProcessHandle.of(pid()).orElseThrow();
+            assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(server.pid())).start().waitFor());
+            server.onExit().get(30, TimeUnit.SECONDS);
+            running.set(false);
+            sender.join(30_000);
+            Result restarted = alliance("start");
+            assertEquals(restarted.output(), 0, restarted.exitCode());
+        }
+        java.util.Set<Long> stored = new java.util.HashSet<>();
+        long last = base + batch.get() * 50L;
+        for (long from = base; from < last; from += 5_000) {
+            Http.Response series = http.get("/api/telemetry/devices/" + id + "/series?metric=energy&resolution=raw"
+                    + "&from=" + java.time.Instant.ofEpochSecond(from) + "&to=" + java.time.Instant.ofEpochSecond(
+                            from + 5_000), admin);
+            assertEquals(series.body(), 200, series.status());
+            for (com.fasterxml.jackson.databind.JsonNode p : Http.JSON.readTree(series.body()).get("points")) {
+                stored.add(java.time.Instant.parse(p.get("t").asText()).getEpochSecond());
+            }
+        }
+        System.out.println("kill -9 trials: " + trials + ", readings acknowledged: " + acknowledged.size()
+                + ", stored after the restarts: " + stored.size());
+        assertTrue("some batches were acknowledged: " + acknowledged.size(), acknowledged.size() >= 50 * trials);
+        java.util.Set<Long> lost = new java.util.TreeSet<>(acknowledged);
+        lost.removeAll(stored);
+        assertTrue(lost.size() + " acknowledged readings lost, first " + lost.stream().limit(5).toList(),
+                lost.isEmpty());
+    }
+
     private static int itemsRead(Http.Response response) {
         try {
             return Http.JSON.readTree(response.body()).path("itemsRead").asInt();

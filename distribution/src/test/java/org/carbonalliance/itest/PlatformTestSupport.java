@@ -58,6 +58,7 @@ public abstract class PlatformTestSupport {
                 Map.entry("alliance.version", "itest"),
                 Map.entry("alliance.admin.password", OPERATOR_PASSWORD),
                 Map.entry("org.osgi.service.http.port", Integer.toString(freePort())),
+                Map.entry("org.carbonalliance.telemetry.mqtt.port", Integer.toString(freePort())),
                 Map.entry("org.apache.felix.http.host", "127.0.0.1"),
                 Map.entry("felix.webconsole.security.providers", "alliance"),
                 Map.entry("felix.fileinstall.dir", work.resolve("deploy").toString()),

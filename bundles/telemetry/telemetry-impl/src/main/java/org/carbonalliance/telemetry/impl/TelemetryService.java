@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.security.IdentityService;
+import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.telemetry.api.PayloadDecoder;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -14,13 +16,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** Telemetry's parts, wired once: devices, ingest (with the decoder plugins), series */
+/** Telemetry's parts, wired once: devices, ingest (with the decoder plugins), series, the console's view. */
 @Component(service = TelemetryService.class)
 public class TelemetryService {
 
     final Devices devices;
     final Ingest ingest;
     final SeriesQuery series;
+    final TelemetryConsole console;
     /** A decoder with its service ranking and id: the highest ranking, then the oldest service, is asked first. */
     private record Ranked(PayloadDecoder decoder, int ranking, long serviceId) {
     }
@@ -29,13 +32,15 @@ public class TelemetryService {
 
     @Activate
     public TelemetryService(@Reference TelemetryDatabase telemetry, @Reference DeviceAuthenticator authenticator,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference IdentityService identity) {
         Clock clock = Clock.systemUTC();
         this.devices = new Devices(telemetry.database(), authenticator, audit, clock);
         this.ingest = new Ingest(telemetry.database(), () -> decoders.stream()
                 .sorted(Comparator.comparingInt(Ranked::ranking).reversed().thenComparingLong(Ranked::serviceId))
                 .map(Ranked::decoder).toList(), clock);
         this.series = new SeriesQuery(telemetry.database());
+        this.console = new TelemetryConsole(telemetry.database(), devices,
+                tenantId -> identity.tenant(tenantId).map(Tenant::name).orElse(tenantId));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
