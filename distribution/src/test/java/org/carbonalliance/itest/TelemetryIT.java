@@ -1,6 +1,7 @@
 package org.carbonalliance.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +95,67 @@ public class TelemetryIT extends PlatformTestSupport {
         JsonNode seen = json(http.get(DEVICES + "/" + id, admin));
         assertEquals("active", seen.get("state").asText());
         assertEquals(1010, seen.get("lastValues").get("energy").get("value").asDouble(), 1e-9);
+    }
+
+    @Test
+    public void aMetersMonthBecomesScope2ActivityDataWithItsProvenance() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        String admin = memberAdmin(identity, identity.createTenant("Scope Two Member"), "admin@scope2.example");
+        String facility = json(http.post("/api/emissions/facilities", admin, "application/json",
+                "{\"name\":\"Data centre\",\"country\":\"CN\"}")).get("id").asText();
+        String period = json(http.post("/api/emissions/periods", admin, "application/json", "{\"year\":2026}"))
+                .get("id").asText();
+        JsonNode created = json(http.post(DEVICES, admin, "application/json", "{\"name\":\"DC meter\",\"type\":"
+                + "\"electricity-meter\",\"facilityId\":\"" + facility + "\",\"metrics\":{\"energy\":\"kWh\"}}"));
+        String id = created.get("device").get("id").asText();
+        String bearer = "Bearer " + created.get("token").asText();
+        // Hourly register readings for February 2026: 2 kWh an hour, ten hours off, a meter swap at hour 200.
+        long feb = Instant.parse("2026-02-01T00:00:00Z").getEpochSecond();
+        StringBuilder pack = new StringBuilder("[{\"bn\":\"m:\",\"bu\":\"kWh\",\"bt\":" + feb + ",\"n\":\"energy\","
+                + "\"t\":-3600,\"v\":1000}");
+        double register = 1000;
+        for (int h = 0; h < 28 * 24; h++) {
+            if (h >= 100 && h < 110) {
+                continue;
+            }
+            register = h == 200 ? 5 : register + 2;
+            pack.append(",{\"n\":\"energy\",\"t\":").append(h * 3600).append(",\"v\":").append(register).append('}');
+        }
+        assertEquals(200, http.post(INGEST, bearer, SENML, pack.append(']').toString()).status());
+
+        JsonNode month = json(http.post(DEVICES + "/" + id + "/scope2", admin, "application/json",
+                "{\"month\":\"2026-02\"}"));
+        assertEquals(month.toString(), 1327, month.get("kwh").asDouble(), 1e-9);
+        assertEquals(662, month.get("readings").asInt());
+        assertEquals(1, month.get("resets").asInt());
+        assertEquals(98.5, month.get("coveragePercent").asDouble(), 1e-9);
+        assertEquals("[\"2026-02-05T03:00:00Z/2026-02-05T14:00:00Z\"]", month.get("gaps").toString());
+        assertFalse(month.get("flagged").asBoolean());
+        // Again: the month's record is replaced, not doubled.
+        json(http.post(DEVICES + "/" + id + "/scope2", admin, "application/json", "{\"month\":\"2026-02\"}"));
+        JsonNode records = json(http.get("/api/emissions/periods/" + period + "/activities", admin)).get("items");
+        assertEquals(records.toString(), 1, records.size());
+        JsonNode record = records.get(0);
+        assertEquals("meter:" + id + ":2026-02", record.get("evidence").asText());
+        assertEquals(2, record.get("scope").asInt());
+        assertEquals("metered", record.get("method").asText());
+        assertTrue(record.get("dataQuality").asText().contains(month.get("sha256").asText()));
+
+        // A month with three readings is flagged, not filled in.
+        long mar = Instant.parse("2026-03-10T00:00:00Z").getEpochSecond();
+        assertEquals(200, http.post(INGEST, bearer, SENML, "[{\"n\":\"energy\",\"u\":\"kWh\",\"bt\":" + mar
+                + ",\"v\":100},{\"n\":\"energy\",\"t\":3600,\"v\":110},{\"n\":\"energy\",\"t\":7200,\"v\":130}]")
+                .status());
+        JsonNode march = json(http.post(DEVICES + "/" + id + "/scope2", admin, "application/json",
+                "{\"month\":\"2026-03\"}"));
+        assertTrue(march.get("flagged").asBoolean());
+        assertTrue(json(http.get("/api/emissions/periods/" + period + "/activities", admin)).toString()
+                .contains("FLAGGED: coverage below the threshold"));
+        assertEquals(400, http.post(DEVICES + "/" + id + "/scope2", admin, "application/json",
+                "{\"month\":\"2026-13\"}").status());
+        assertEquals(400, http.post(DEVICES + "/" + id + "/scope2", admin, "application/json",
+                "{\"month\":\"2019-01\"}").status());
     }
 
     @Test

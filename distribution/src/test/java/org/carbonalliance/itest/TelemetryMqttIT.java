@@ -4,13 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import javax.inject.Inject;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -20,8 +18,6 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -36,18 +32,6 @@ public class TelemetryMqttIT extends PlatformTestSupport {
 
     @Inject
     private IdentityService identity;
-
-    @Override
-    @Configuration
-    public Option[] config() throws java.io.IOException {
-        Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        // The real client, from the local Maven repository (a test-only bundle, not part of the distribution).
-        all[base.length] = bundle("file:" + System.getProperty("org.ops4j.pax.url.mvn.localRepository")
-                + "/org/eclipse/paho/org.eclipse.paho.client.mqttv3/1.2.5/org.eclipse.paho.client.mqttv3-1.2.5.jar")
-                .startLevel(5);
-        return all;
-    }
 
     private MqttClient connect(String deviceId, String token) throws MqttException {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + context.getProperty(

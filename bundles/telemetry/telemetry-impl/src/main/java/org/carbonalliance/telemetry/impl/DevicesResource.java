@@ -12,6 +12,8 @@ import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceForm;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceView;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceWithToken;
+import org.carbonalliance.telemetry.impl.TelemetryRecords.MeteredMonthView;
+import org.carbonalliance.telemetry.impl.TelemetryRecords.MonthForm;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.Series;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,6 +74,15 @@ public class DevicesResource implements RestResource {
                         .summary("Revoke the device's token: its requests are refused from now on")
                         .access(ADMIN).returns(200, DeviceView.class).error(404, "no such device of yours")
                         .handle(call -> devices.revoke(call.path("id"), call.caller())),
+                Operation.post("/{id}/scope2").id("recordMeterMonth")
+                        .summary("Turn an electricity meter's month into the scope 2 activity record of its facility, "
+                                + "with provenance (readings, coverage, gaps, SHA-256); months under the coverage "
+                                + "threshold are flagged, never filled in")
+                        .access(ADMIN).guard(call -> devices.get(call.path("id"))).body(MonthForm.class)
+                        .returns(200, MeteredMonthView.class).error(404, "no such device of yours")
+                        .error(409, "not a meter linked to a facility, or the period's report is submitted")
+                        .handle(call -> telemetry.meters.recordMonth(call.path("id"), java.time.YearMonth.parse(
+                                call.body(MonthForm.class).month()))),
                 Operation.get("/{id}/series").id("getDeviceSeries")
                         .summary("A metric over [from, to): raw readings or minute, hour, day rollups; auto picks the "
                                 + "finest with at most about 2,000 points")

@@ -49,10 +49,11 @@ class SeriesQuery {
             String[] chosen = { resolution };
             em.unwrap(Session.class).doWork(c -> {
                 if (chosen[0].equals("auto")) {
-                    chosen[0] = auto(ReadingStore.count(c, d.tenantId, d.id, metric, f, t), t - f);
+                    chosen[0] = auto(ReadingStore.countUpTo(c, d.tenantId, d.id, metric, f, t, TARGET_POINTS + 1),
+                            t - f);
                 }
                 if (chosen[0].equals("raw")) {
-                    if (ReadingStore.count(c, d.tenantId, d.id, metric, f, t) > MAX_RAW) {
+                    if (ReadingStore.countUpTo(c, d.tenantId, d.id, metric, f, t, MAX_RAW + 1) > MAX_RAW) {
                         throw ApiException.badRequest("More than " + MAX_RAW + " raw readings in this range; use a "
                                 + "rollup resolution or a shorter range.", List.of("resolution: minute, hour, day"));
                     }

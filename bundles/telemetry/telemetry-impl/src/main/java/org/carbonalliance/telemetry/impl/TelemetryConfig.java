@@ -14,4 +14,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Per-member retention", description = "Exceptions as tenantId=days, one per entry.")
     String[] tenantRetention() default {};
+
+    @AttributeDefinition(name = "Meter coverage threshold (%)", min = "0", max = "100",
+            description = "A meter's month with readings in fewer of its hours than this is flagged in the scope 2 "
+                    + "record (the figure is what was measured, never filled in).")
+    double coverageThresholdPercent() default 90.0;
 }

@@ -50,4 +50,14 @@ final class TelemetryRecords {
     record Series(String device, String metric, String unit, String resolution, Instant from, Instant to,
             List<SeriesPoint> points) {
     }
+
+    record MonthForm(@NotNull @Pattern(regexp = "(19|20)\\d\\d-(0[1-9]|1[0-2])", message = "a month such as 2026-02")
+            String month) {
+    }
+
+    /** A meter's month as it went into the inventory. */
+    record MeteredMonthView(String device, String facilityId, String month, java.math.BigDecimal kwh, int readings,
+            java.math.BigDecimal coveragePercent, List<String> gaps, int resets, String sha256, boolean flagged,
+            String activityId) {
+    }
 }

@@ -24,6 +24,7 @@ public class TelemetryService {
     final Ingest ingest;
     final SeriesQuery series;
     final TelemetryConsole console;
+    final MeterScope2 meters;
     /** A decoder with its service ranking and id: the highest ranking, then the oldest service, is asked first. */
     private record Ranked(PayloadDecoder decoder, int ranking, long serviceId) {
     }
@@ -32,7 +33,8 @@ public class TelemetryService {
 
     @Activate
     public TelemetryService(@Reference TelemetryDatabase telemetry, @Reference DeviceAuthenticator authenticator,
-            @Reference AuditLog audit, @Reference IdentityService identity) {
+            @Reference AuditLog audit, @Reference IdentityService identity, @Reference MeterScope2 meters) {
+        this.meters = meters;
         Clock clock = Clock.systemUTC();
         this.devices = new Devices(telemetry.database(), authenticator, audit, clock);
         this.ingest = new Ingest(telemetry.database(), () -> decoders.stream()

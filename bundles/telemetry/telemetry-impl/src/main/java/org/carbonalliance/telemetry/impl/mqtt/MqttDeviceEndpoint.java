@@ -83,7 +83,9 @@ public final class MqttDeviceEndpoint implements AutoCloseable {
         workers = new NioEventLoopGroup(2, new DefaultThreadFactory("mqtt-io", true));
         gatewayCalls = Executors.newFixedThreadPool(GATEWAY_THREADS, new DefaultThreadFactory("mqtt-gateway", true));
         connections = new DefaultChannelGroup("mqtt-devices", GlobalEventExecutor.INSTANCE);
+        // SO_REUSEADDR: a restart right after a crash binds the port even while old connections linger in TIME_WAIT.
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(io.netty.channel.ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

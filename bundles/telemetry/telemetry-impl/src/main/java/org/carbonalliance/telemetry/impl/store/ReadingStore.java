@@ -168,6 +168,28 @@ public final class ReadingStore {
         }
     }
 
+    /**
+     * @return how many raw readings of a metric lie in [from, to), counting no further than {@code limit}: enough to
+     *         choose a resolution without reading a year of readings
+     */
+    public static long countUpTo(Connection c, String tenant, String device, String metric, long from, long to,
+            int limit) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("select count(*) from (select ts from tm_reading where "
+                + "device_id = ? and metric = ? and ts >= ? and ts < ? and tenant_id = ? order by ts limit ?) "
+                + "first_readings")) {
+            q.setString(1, device);
+            q.setString(2, metric);
+            q.setLong(3, from);
+            q.setLong(4, to);
+            q.setString(5, tenant);
+            q.setInt(6, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** @return raw readings of a metric in [from, to), oldest first, at most {@code limit} */
     public static List<Raw> raw(Connection c, String tenant, String device, String metric, long from, long to,
             int limit) throws SQLException {
@@ -182,6 +204,26 @@ public final class ReadingStore {
             q.setMaxRows(limit);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
+                    out.add(new Raw(rs.getLong(1), rs.getDouble(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the last raw reading of a metric before {@code before}, if any (as a list of at most one) */
+    public static List<Raw> last(Connection c, String tenant, String device, String metric, long before)
+            throws SQLException {
+        List<Raw> out = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("select ts, reading_value from tm_reading where device_id = ? "
+                + "and metric = ? and ts < ? and tenant_id = ? order by ts desc")) {
+            q.setString(1, device);
+            q.setString(2, metric);
+            q.setLong(3, before);
+            q.setString(4, tenant);
+            q.setMaxRows(1);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
                     out.add(new Raw(rs.getLong(1), rs.getDouble(2)));
                 }
             }
