@@ -185,6 +185,36 @@ public class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    public void devicesPageDrawsAMetersChart() throws Exception {
+        Path work = startServer();
+        Http http = new Http(port);
+        String operator = Http.basic("admin", PASSWORD);
+        // A member over HTTP (application, approval, activation), its meter, and three readings of the last hours.
+        Http.Response applied = http.post("/api/membership/applications", null, "application/json",
+                MembershipIT.application("Chart Meter Co", "REG-CHART-1", "admin@chart-meter.example"));
+        assertEquals(applied.body(), 201, applied.status());
+        JsonNode approved = JSON.readTree(http.post("/api/membership/applications/" + JSON.readTree(applied.body())
+                .get("id").asText() + "/approve", operator, "application/json", "").body());
+        assertEquals(200, http.post("/api/identity/activate", null, "application/json", "{\"token\":\""
+                + approved.get("activationToken").asText() + "\",\"password\":\"Chart-Meter-2030-pw\"}").status());
+        String member = Http.basic("admin@chart-meter.example", "Chart-Meter-2030-pw");
+        JsonNode device = JSON.readTree(http.post("/api/telemetry/devices", member, "application/json", "{\"name\":"
+                + "\"Roof meter\",\"type\":\"electricity-meter\",\"metrics\":{\"energy\":\"kWh\"}}").body());
+        String id = device.get("device").get("id").asText();
+        long now = java.time.Instant.now().getEpochSecond();
+        assertEquals(200, http.post("/api/telemetry/ingest", "Bearer " + device.get("token").asText(),
+                "application/senml+json", "[{\"n\":\"energy\",\"u\":\"kWh\",\"bt\":" + (now - 7200) + ",\"v\":10},"
+                        + "{\"n\":\"energy\",\"t\":3600,\"v\":12},{\"n\":\"energy\",\"t\":7000,\"v\":15}]").status());
+        try (Cdp browser = browserLoggedIn(work)) {
+            browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/system/console/devices?device="
+                    + id + "&metric=energy"));
+            waitFor(browser, "document.querySelectorAll('#tm-chart canvas').length >= 1");
+            assertEquals("true", browser.evaluate("String(document.querySelector('#tm-chart canvas').width > 0)"));
+            assertEquals("", browser.evaluate("document.getElementById('tm-chart-status').textContent"));
+        }
+    }
+
     private static void waitFor(Cdp browser, String condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

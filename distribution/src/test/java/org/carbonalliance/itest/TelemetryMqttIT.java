@@ -33,6 +33,100 @@ public class TelemetryMqttIT extends PlatformTestSupport {
     @Inject
     private IdentityService identity;
 
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
+    /** Trusts any server certificate: the test's own self-signed one. */
+    private static javax.net.ssl.SSLSocketFactory trustingEverything() throws Exception {
+        javax.net.ssl.TrustManager[] trustAll = { new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        } };
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trustAll, new java.security.SecureRandom());
+        return tls.getSocketFactory();
+    }
+
+    @Test
+    public void withAKeyStoreConfiguredDevicesConnectOverTls() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
+        java.nio.file.Path store = java.nio.file.Files.createTempDirectory("mqtt-tls").resolve("server.p12");
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-alias", "mqtt", "-keyalg", "EC", "-dname", "CN=localhost", "-validity",
+                "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "itest-store-pass")
+                .redirectErrorStream(true).start();
+        assertEquals(new String(keytool.getInputStream().readAllBytes()), 0, keytool.waitFor());
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration("org.carbonalliance.telemetry.mqtt",
+                "?");
+        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("enabled", true);
+        properties.put("host", "127.0.0.1");
+        properties.put("port", 1883);
+        properties.put("tlsKeystore", store.toString());
+        properties.put("tlsKeystorePassword", "itest-store-pass");
+        config.update(properties);
+        try {
+            String admin = memberAdmin(identity, identity.createTenant("Tls Member"), "admin@tls.example");
+            JsonNode created = json(http.post("/api/telemetry/devices", admin, "application/json", "{\"name\":"
+                    + "\"Secure\",\"type\":\"electricity-meter\",\"metrics\":{\"energy\":\"kWh\"}}"));
+            String id = created.get("device").get("id").asText();
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(id);
+            options.setPassword(created.get("token").asText().toCharArray());
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            options.setSocketFactory(trustingEverything());
+            options.setHttpsHostnameVerificationEnabled(false);
+            options.setConnectionTimeout(5);
+            MqttClient client = new MqttClient("ssl://127.0.0.1:" + context.getProperty(
+                    "org.carbonalliance.telemetry.mqtt.port"), id, new MemoryPersistence());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!client.isConnected()) {   // until the endpoint has restarted with TLS
+                try {
+                    client.connect(options);
+                } catch (MqttException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+            client.publish("alliance/" + id + "/senml", qos1("[{\"n\":\"energy\",\"u\":\"kWh\",\"bt\":"
+                    + Instant.parse("2026-11-25T09:00:00Z").getEpochSecond() + ",\"v\":3}]"));
+            client.disconnect();
+            assertEquals(1, json(http.get("/api/telemetry/devices/" + id + "/series?metric=energy&resolution=raw"
+                    + "&from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z", admin)).get("points").size());
+        } finally {
+            config.delete();
+            awaitPlainEndpoint();
+        }
+    }
+
+    /** Waits until the endpoint answers plain MQTT again (a wrong credential is refused as such). */
+    private void awaitPlainEndpoint() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                connect("nobody", "dev_nothing").disconnect();
+            } catch (MqttException e) {
+                if (e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private MqttClient connect(String deviceId, String token) throws MqttException {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + context.getProperty(
                 "org.carbonalliance.telemetry.mqtt.port"), deviceId, new MemoryPersistence());

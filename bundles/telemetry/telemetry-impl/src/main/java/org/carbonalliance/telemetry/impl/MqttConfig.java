@@ -1,6 +1,7 @@
 package org.carbonalliance.telemetry.impl;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The embedded MQTT device endpoint's settings. */
@@ -18,4 +19,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Port", min = "0", max = "65535", description = "1883 is MQTT's port; 0 picks a free "
             + "one (logged). The framework property org.carbonalliance.telemetry.mqtt.port, when set, overrides it.")
     int port() default 1883;
+
+    @AttributeDefinition(name = "TLS key store", required = false, description = "A PKCS#12 file with the server's "
+            + "key and certificate chain: when set, devices connect over TLS (mqtts, usually port 8883).")
+    String tlsKeystore() default "";
+
+    @AttributeDefinition(name = "TLS key store password", type = AttributeType.PASSWORD, required = false)
+    String tlsKeystorePassword() default "";
 }

@@ -1,6 +1,14 @@
 package org.carbonalliance.telemetry.impl;
 
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
 import org.carbonalliance.platform.api.health.HealthCheck;
 import org.carbonalliance.platform.api.health.HealthResult;
 import org.carbonalliance.telemetry.impl.mqtt.MqttDeviceEndpoint;
@@ -38,20 +46,39 @@ public class MqttEndpointComponent implements HealthCheck {
         }
         String override = context.getProperty(PORT_PROPERTY);
         int port = override != null ? Integer.parseInt(override.strip()) : config.port();
-        MqttDeviceEndpoint started = new MqttDeviceEndpoint(new MqttGateway(authenticator, telemetry.ingest),
-                config.host(), port, MAX_PAYLOAD);
+        MqttDeviceEndpoint started = null;
         String failure = null;
         try {
+            started = new MqttDeviceEndpoint(new MqttGateway(authenticator, telemetry.ingest), config.host(), port,
+                    MAX_PAYLOAD, tls(config));
             started.start();
-            LOG.info("MQTT device endpoint listening on {}:{}", config.host(), started.port());
-        } catch (IOException | RuntimeException e) {
-            failure = "MQTT port " + port + " could not be bound: " + e.getMessage();
+            LOG.info("MQTT device endpoint listening on {}:{}{}", config.host(), started.port(),
+                    config.tlsKeystore().isBlank() ? "" : " (TLS)");
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            failure = "MQTT endpoint on port " + port + " could not start: " + e.getMessage();
             LOG.error("{}; devices can still send over HTTP", failure);
-            started.close();
+            if (started != null) {
+                started.close();
+            }
             started = null;
         }
         endpoint = started;
         problem = failure;
+    }
+
+    /** The TLS context from the configured PKCS#12 key store, or {@code null} for plain TCP. */
+    private static SslContext tls(MqttConfig config) throws IOException, GeneralSecurityException {
+        if (config.tlsKeystore().isBlank()) {
+            return null;
+        }
+        char[] password = config.tlsKeystorePassword().toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(config.tlsKeystore()))) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        return SslContextBuilder.forServer(keys).protocols("TLSv1.3", "TLSv1.2").build();
     }
 
     @Deactivate

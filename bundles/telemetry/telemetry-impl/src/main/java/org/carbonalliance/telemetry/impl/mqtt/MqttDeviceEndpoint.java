@@ -55,12 +55,20 @@ public final class MqttDeviceEndpoint implements AutoCloseable {
     private ExecutorService gatewayCalls;
     private ChannelGroup connections;
     private Channel server;
+    private final io.netty.handler.ssl.SslContext tls;
 
     /**
      * @param port the TCP port, 0 for any free one (see {@link #port()})
      * @param maxPayloadBytes the largest PUBLISH payload accepted; a larger one ends the connection
      */
     public MqttDeviceEndpoint(DeviceGateway gateway, String host, int port, int maxPayloadBytes) {
+        this(gateway, host, port, maxPayloadBytes, null);
+    }
+
+    /** @param tls the server's TLS context (MQTT over TLS on this port), or {@code null} for plain TCP */
+    public MqttDeviceEndpoint(DeviceGateway gateway, String host, int port, int maxPayloadBytes,
+            io.netty.handler.ssl.SslContext tls) {
+        this.tls = tls;
         if (maxPayloadBytes <= 0 || port < 0 || port > 65535) {
             throw new IllegalArgumentException("port 0-65535 and a positive payload limit needed");
         }
@@ -90,6 +98,9 @@ public final class MqttDeviceEndpoint implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline()
                                 .addLast("decoder", new MqttDecoder(maxPacketBytes()))
                                 .addLast("encoder", MqttEncoder.INSTANCE)
