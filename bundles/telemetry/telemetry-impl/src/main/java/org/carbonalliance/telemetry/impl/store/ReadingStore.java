@@ -174,19 +174,23 @@ public final class ReadingStore {
      */
     public static long countUpTo(Connection c, String tenant, String device, String metric, long from, long to,
             int limit) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("select count(*) from (select ts from tm_reading where "
-                + "device_id = ? and metric = ? and ts >= ? and ts < ? and tenant_id = ? order by ts limit ?) "
-                + "first_readings")) {
+        // Reads the first readings in key order and stops at the limit: no count over a year of rows.
+        try (PreparedStatement q = c.prepareStatement("select ts from tm_reading where device_id = ? and metric = ? "
+                + "and ts >= ? and ts < ? and tenant_id = ? order by device_id, metric, ts")) {
             q.setString(1, device);
             q.setString(2, metric);
             q.setLong(3, from);
             q.setLong(4, to);
             q.setString(5, tenant);
-            q.setInt(6, limit);
+            q.setMaxRows(limit);
+            q.setFetchSize(limit);
+            long n = 0;
             try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    n++;
+                }
             }
+            return n;
         }
     }
 
