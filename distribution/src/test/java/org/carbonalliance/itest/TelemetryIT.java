@@ -92,9 +92,12 @@ public class TelemetryIT extends PlatformTestSupport {
         // A plain object from a simple device.
         assertEquals(200, http.post(INGEST, bearer, "application/json", "{\"power\":1480,\"t\":" + (base + 90)
                 + "}").status());
+        // A meter's cumulative energy as a SenML sum ('s').
+        assertEquals(200, http.post(INGEST, bearer, SENML, "[{\"n\":\"energy\",\"u\":\"kWh\",\"bt\":" + (base + 7300)
+                + ",\"s\":1030}]").status());
         JsonNode seen = json(http.get(DEVICES + "/" + id, admin));
         assertEquals("active", seen.get("state").asText());
-        assertEquals(1010, seen.get("lastValues").get("energy").get("value").asDouble(), 1e-9);
+        assertEquals(1030, seen.get("lastValues").get("energy").get("value").asDouble(), 1e-9);
     }
 
     @Test

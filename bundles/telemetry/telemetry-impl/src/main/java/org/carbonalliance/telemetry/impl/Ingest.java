@@ -81,11 +81,14 @@ class Ingest {
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
                 SenmlRecord r = records.get(i);
-                if (r.value() == null) {
-                    throw refused(i, "only numeric values ('v') are stored");
+                // A numeric value, or else a sum ('s', such as a meter's cumulative energy); text, boolean and data
+                // values have no place in a numeric series.
+                Double value = r.value() != null ? r.value() : r.sum();
+                if (value == null) {
+                    throw refused(i, "only numeric values ('v') or sums ('s') are stored");
                 }
                 points.add(point(i, metric(i, r.name(), metrics), r.unit(), metrics, r.instant().toEpochMilli(),
-                        r.value()));
+                        value));
             }
             return points;
         }

@@ -19,8 +19,9 @@ import org.carbonalliance.telemetry.impl.store.ReadingStore.Raw;
  * it against the raw data.
  * <p>
  * Cumulative registers: consumption is the sum of the increases between consecutive readings, starting from the last
- * reading before the month. A decrease is a counter reset or rollover: the reading after it counts from zero (its
- * value is the consumption since the reset). Interval readings: consumption is their sum. Coverage is the share of
+ * reading before the month. A decrease is a rollover when the reading before it was within the top tenth of its
+ * register's range (the next power of ten: 99,990 of 100,000): the consumption is the rest of the range plus the new
+ * reading. Any other decrease is a reset (a new meter, a cleared counter): the new reading counts from zero. Interval readings: consumption is their sum. Coverage is the share of
  * the month's hours with at least one reading; a gap is a stretch of more than {@code maxGap} without readings.
  */
 public final class MonthlyConsumption {
@@ -51,7 +52,7 @@ public final class MonthlyConsumption {
                 double delta = r.value() - previous.value();
                 if (delta < 0) {
                     resets++;
-                    delta = r.value();
+                    delta = r.value() + rest(previous.value());
                 }
                 total += delta;
             }
@@ -63,6 +64,15 @@ public final class MonthlyConsumption {
         return new Result(month, BigDecimal.valueOf(total).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros(),
                 readings.size(), coverage, gaps(readings, before, start, end, maxGap.toMillis()), resets,
                 digest(readings, before));
+    }
+
+    /** What remains of the register's range above {@code value} when it rolled over, else 0 (a reset). */
+    static double rest(double value) {
+        if (value < 1) {
+            return 0;
+        }
+        double range = Math.pow(10, Math.floor(Math.log10(value)) + 1);
+        return value >= 0.9 * range ? range - value : 0;
     }
 
     private static List<String> gaps(List<Raw> readings, Raw before, long start, long end, long maxGap) {

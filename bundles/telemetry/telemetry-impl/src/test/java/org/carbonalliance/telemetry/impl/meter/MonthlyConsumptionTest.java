@@ -49,6 +49,17 @@ public class MonthlyConsumptionTest {
     }
 
     @Test
+    public void aRolloverCountsTheRestOfTheRange() {
+        List<Raw> readings = List.of(at("2026-02-01T00:00:00Z", 99_990), at("2026-02-01T01:00:00Z", 99_998),
+                at("2026-02-01T02:00:00Z", 6), at("2026-02-01T03:00:00Z", 9));
+        MonthlyConsumption.Result r = MonthlyConsumption.of(FEB, readings, null, true, Duration.ofHours(2));
+        // 8 up to 99,998; then 2 to roll over to 100,000 (0) and 6 more; then 3.
+        assertEquals(0, new BigDecimal("19").compareTo(r.kwh()));
+        assertEquals(0.0, MonthlyConsumption.rest(5_000), 0);
+        assertEquals(1_000.0, MonthlyConsumption.rest(999_000), 1e-9);
+    }
+
+    @Test
     public void intervalReadingsAreSummedAndTheDigestCoversTheReadings() {
         List<Raw> readings = List.of(at("2026-02-01T00:15:00Z", 1.5), at("2026-02-01T00:30:00Z", 2.5));
         MonthlyConsumption.Result r = MonthlyConsumption.of(FEB, readings, null, false, Duration.ofHours(2));
