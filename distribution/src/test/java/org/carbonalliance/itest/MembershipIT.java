@@ -151,7 +151,7 @@ public class MembershipIT extends PlatformTestSupport {
         JsonNode first = json(http.post(APPS, null, JSON_TYPE, application("Alibaba (demo)", "REG-1", "a@ali.example")));
         JsonNode second = json(http.post(APPS, null, JSON_TYPE, application("Alibaba (demo)", "REG-1", "b@ali.example")));
         String findings = json(http.get(APPS + "/" + second.get("id").asText(), operator())).get("findings").toString();
-        assertTrue(findings, findings.contains("FAIL"));
+        assertTrue(findings, findings.contains("\"level\":\"fail\""));
 
         assertEquals(400, http.post(APPS + "/" + first.get("id").asText() + "/reject", operator(), JSON_TYPE, "{}")
                 .status());
@@ -189,7 +189,7 @@ public class MembershipIT extends PlatformTestSupport {
         }
         assertTrue("the plugin's check is registered", institutesCheckRegistered());
         String recognised = findingsOfNewUniversityApplication(http, "Tsinghua University");
-        assertTrue(recognised, recognised.contains("recognised-institutes") && recognised.contains("PASS"));
+        assertTrue(recognised, recognised.contains("recognised-institutes") && recognised.contains("\"level\":\"pass\""));
         String unknown = findingsOfNewUniversityApplication(http, "Unheard-of Institute of Technology");
         assertTrue(unknown, unknown.contains("is not on the list of recognised institutions"));
 

@@ -3,6 +3,7 @@ package org.carbonalliance.membership.impl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.carbonalliance.membership.api.ApplicationForm;
@@ -34,7 +35,7 @@ final class ApplicationViews {
     public record ApplicationView(String id, String state, String organisationName, String localName, String type,
             String country, String registrationNumber, String website, String contactName, String contactEmail,
             Set<String> areas, String statement, String seeking, String decisionNote, Instant submittedAt,
-            Instant updatedAt, String tenantId, List<Finding> findings) {
+            Instant updatedAt, String tenantId, List<CheckFinding> findings) {
 
         static ApplicationView of(Application a) {
             ApplicationForm form = a.form();
@@ -44,12 +45,23 @@ final class ApplicationViews {
                     a.submittedAt(), a.updatedAt(), a.tenantId(), findings(a.findings()));
         }
 
-        private static List<Finding> findings(String json) {
+        private static List<CheckFinding> findings(String json) {
             try {
-                return List.of(JsonText.read(json, Finding[].class));
+                return Arrays.stream(JsonText.read(json, Finding[].class)).map(CheckFinding::of).toList();
             } catch (IllegalArgumentException e) {
                 return List.of();
             }
+        }
+    }
+
+    /**
+     * A check's finding on the wire: its level in lower case ({@code pass}, {@code warning}, {@code fail}), like every
+     * other value the API sends.
+     */
+    public record CheckFinding(String check, String level, String message) {
+
+        static CheckFinding of(Finding f) {
+            return new CheckFinding(f.check(), f.level().name().toLowerCase(java.util.Locale.ROOT), f.message());
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.User;
 import org.carbonalliance.membership.api.ApplicationState;
-import org.carbonalliance.membership.api.Finding;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.audit.AuditRecord;
 import org.carbonalliance.platform.api.audit.AuditVerification;
@@ -110,8 +109,8 @@ public class MembersPage extends AbstractServlet {
 
     private static String findings(Application a) {
         StringBuilder html = new StringBuilder("<ul>");
-        for (Finding f : ApplicationViews.ApplicationView.of(a).findings()) {
-            html.append("<li>").append(forHtml(f.level().name())).append(' ').append(forHtml(f.check()))
+        for (ApplicationViews.CheckFinding f : ApplicationViews.ApplicationView.of(a).findings()) {
+            html.append("<li>").append(forHtml(f.level())).append(' ').append(forHtml(f.check()))
                     .append(": ").append(forHtml(f.message())).append("</li>");
         }
         return html.append("</ul>").toString();
