@@ -1,6 +1,7 @@
 package org.carbonalliance.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,37 @@ public class HotDeployIT extends PlatformTestSupport {
             assertEquals("no platform bundle was restarted by a refresh", List.of(), stoppedPlatformBundles);
         } finally {
             context.removeBundleListener(listener);
+        }
+    }
+
+    @Test
+    public void aSecondVersionDroppedBesideTheFirstDoesNotServeAndIsNamed() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, WAIT);
+        Files.copy(systemJar("example-hello-servlet"), staging("hello-1.jar"));
+        Jars.deploy(staging("hello-1.jar"), deployDir(), "my-plugin-1.0.0.jar");
+        assertTrue(http.poll("/api/hello", null, r -> r.status() == 200, WAIT).body().contains("\"bundleVersion\":\"0.1.0."));
+        Thread.sleep(1100);   // a later modification time than the first file's
+        Jars.deploy(Jars.withVersion(systemJar("example-hello-servlet"), staging("hello-2.jar"), "0.1.1.second"),
+                deployDir(), "my-plugin-1.0.1.jar");
+        try {
+            Http.Response health = http.poll("/api/health", operator(), r -> r.body().contains("my-plugin-1.0.1.jar"),
+                    WAIT);
+            assertTrue(health.body(), health.body().contains("another version of org.carbonalliance.examples.hello"));
+            Thread.sleep(1500);   // FileInstall has tried to start it by now
+            long serving = java.util.Arrays.stream(context.getBundles())
+                    .filter(b -> "org.carbonalliance.examples.hello".equals(b.getSymbolicName())
+                            && b.getState() == org.osgi.framework.Bundle.ACTIVE).count();
+            assertEquals("one version serves", 1, serving);
+            assertFalse(http.get("/api/hello").body().contains("0.1.1.second"));
+            // Removing the first lets the second start.
+            Files.delete(deployDir().resolve("my-plugin-1.0.0.jar"));
+            assertTrue(http.poll("/api/hello", null, r -> r.body().contains("0.1.1.second"), WAIT).body()
+                    .contains("0.1.1.second"));
+        } finally {
+            Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.0.jar"));
+            Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.1.jar"));
+            http.poll("/api/hello", operator(), r -> r.status() == 404, WAIT);
         }
     }
 

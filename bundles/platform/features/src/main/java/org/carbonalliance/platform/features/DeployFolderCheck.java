@@ -83,11 +83,24 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
         if (deployDir == null || !Files.isDirectory(deployDir)) {
             return problems;
         }
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(deployDir, "*.jar")) {
+        Map<String, Path> bySymbolicName = new TreeMap<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(deployDir, "*.jar")) {
+            // Oldest first: of two versions, the file dropped later is the one that does not serve.
+            java.util.List<Path> jars = new java.util.ArrayList<>();
+            stream.forEach(jars::add);
+            jars.sort(java.util.Comparator.comparingLong(DeployFolderCheck::modified).thenComparing(Path::toString));
             for (Path jar : jars) {
                 String cause = cachedJarProblem(jar);
                 if (cause != null) {
                     problems.put(jar.getFileName().toString(), cause);
+                    continue;
+                }
+                String name = symbolicName(jar);
+                Path first = name == null ? null : bySymbolicName.putIfAbsent(name, jar);
+                if (first != null) {
+                    problems.put(jar.getFileName().toString(), "another version of " + name + " is deployed from "
+                            + first.getFileName() + "; only one version serves (to update a plugin, replace its file;"
+                            + " remove one of the two)");
                 }
             }
         } catch (IOException e) {
@@ -120,6 +133,24 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
         } catch (IOException e) {
             checkedJars.remove(jar);
             return null; // gone meanwhile
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** @return the jar's Bundle-SymbolicName without directives, or null */
+    private static String symbolicName(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String name = file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+            return name == null ? null : name.split(";")[0].strip();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
