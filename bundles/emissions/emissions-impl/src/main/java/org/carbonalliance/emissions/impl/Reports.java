@@ -2,13 +2,9 @@ package org.carbonalliance.emissions.impl;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +38,7 @@ import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.CurrentPrincipal;
 import org.carbonalliance.platform.api.security.Roles;
+import org.carbonalliance.platform.api.security.Secrets;
 import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.api.web.JsonText;
 import org.osgi.service.event.Event;
@@ -218,12 +215,7 @@ public class Reports {
     }
 
     static String digest(Calculation c) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(JsonText.write(c).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(JsonText.write(c));
     }
 
     StoredCalculation calculation(String id) {

@@ -91,7 +91,7 @@ class SeriesQuery {
         return Resolution.DAY.wire();
     }
 
-    private static SeriesPoint point(long bucket, Aggregate a) {
+    static SeriesPoint point(long bucket, Aggregate a) {
         return new SeriesPoint(Instant.ofEpochMilli(bucket), null, a.count(), a.min(), a.max(), a.mean(), a.sum(),
                 a.first(), a.last());
     }

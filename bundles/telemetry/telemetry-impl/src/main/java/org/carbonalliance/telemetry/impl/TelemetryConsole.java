@@ -17,7 +17,6 @@ import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceWithToken;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.SeriesPoint;
-import org.carbonalliance.telemetry.impl.store.Aggregate;
 import org.carbonalliance.telemetry.impl.store.ReadingStore;
 import org.carbonalliance.telemetry.impl.store.Resolution;
 import org.hibernate.Session;
@@ -129,17 +128,12 @@ public class TelemetryConsole {
                 } else {
                     Resolution r = Resolution.fromWire(chosen[0]).orElseThrow();
                     ReadingStore.buckets(c, d.tenantId, d.id, metric, r, f, t).forEach(b -> points.add(
-                            point(b.bucket(), b.aggregate())));
+                            SeriesQuery.point(b.bucket(), b.aggregate())));
                 }
             });
             return new ConsoleSeries(d.id, d.name, d.tenantId, memberName.apply(d.tenantId), metric, unit, chosen[0],
                     readings[0], from, to, points);
         });
-    }
-
-    private static SeriesPoint point(long bucket, Aggregate a) {
-        return new SeriesPoint(Instant.ofEpochMilli(bucket), null, a.count(), a.min(), a.max(), a.mean(), a.sum(),
-                a.first(), a.last());
     }
 
     /**

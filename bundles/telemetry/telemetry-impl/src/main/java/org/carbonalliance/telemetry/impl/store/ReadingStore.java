@@ -151,16 +151,22 @@ public final class ReadingStore {
                 rs.getDouble(6), rs.getLong(7), rs.getDouble(8));
     }
 
+    /** Binds device, metric, from, to and tenant, in that order, to parameters 1-5 of a range query. */
+    private static void bindRange(PreparedStatement q, String tenant, String device, String metric, long from,
+            long to) throws SQLException {
+        q.setString(1, device);
+        q.setString(2, metric);
+        q.setLong(3, from);
+        q.setLong(4, to);
+        q.setString(5, tenant);
+    }
+
     /** @return how many raw readings of a metric lie in [from, to) */
     public static long count(Connection c, String tenant, String device, String metric, long from, long to)
             throws SQLException {
         try (PreparedStatement q = c.prepareStatement("select count(*) from tm_reading where device_id = ? and "
                 + "metric = ? and ts >= ? and ts < ? and tenant_id = ?")) {
-            q.setString(1, device);
-            q.setString(2, metric);
-            q.setLong(3, from);
-            q.setLong(4, to);
-            q.setString(5, tenant);
+            bindRange(q, tenant, device, metric, from, to);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -177,11 +183,7 @@ public final class ReadingStore {
         // Reads the first readings in key order and stops at the limit: no count over a year of rows.
         try (PreparedStatement q = c.prepareStatement("select ts from tm_reading where device_id = ? and metric = ? "
                 + "and ts >= ? and ts < ? and tenant_id = ? order by device_id, metric, ts")) {
-            q.setString(1, device);
-            q.setString(2, metric);
-            q.setLong(3, from);
-            q.setLong(4, to);
-            q.setString(5, tenant);
+            bindRange(q, tenant, device, metric, from, to);
             q.setMaxRows(limit);
             q.setFetchSize(limit);
             long n = 0;
@@ -200,11 +202,7 @@ public final class ReadingStore {
         List<Raw> out = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("select ts, reading_value from tm_reading where device_id = ? "
                 + "and metric = ? and ts >= ? and ts < ? and tenant_id = ? order by ts")) {
-            q.setString(1, device);
-            q.setString(2, metric);
-            q.setLong(3, from);
-            q.setLong(4, to);
-            q.setString(5, tenant);
+            bindRange(q, tenant, device, metric, from, to);
             q.setMaxRows(limit);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
