@@ -18,6 +18,9 @@ import javax.inject.Inject;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Tenant;
 import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWiring;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -52,6 +55,13 @@ public class TenantIsolationIT extends PlatformTestSupport {
         http.poll("/api/field-notes", adminB, r -> r.status() == 200, Duration.ofSeconds(30));
         JsonNode keyB = json(http.post("/api/identity/keys", adminB, JSON_TYPE, "{\"name\":\"b\"}"));
         JsonNode noteB = json(http.post("/api/field-notes", adminB, JSON_TYPE, "{\"text\":\"B's secret note\"}"));
+        Bundle notes = context.getBundle("mvn:org.carbonalliance/example-field-notes/" + version);
+        assertFalse("the plugin imports no Hibernate package", notes.getHeaders().get("Import-Package")
+                .contains("org.hibernate"));
+        assertTrue("the platform wired Hibernate's proxy package to the plugin that never named it",
+                notes.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                        .anyMatch(wire -> "org.hibernate.proxy".equals(wire.getCapability().getAttributes()
+                                .get(PackageNamespace.PACKAGE_NAMESPACE))));
         JsonNode applicationB = json(http.post("/api/membership/applications", null, JSON_TYPE,
                 MembershipIT.application("Tenant B applicant", "REG-B", "applicant@b.example")));
         JsonNode patentB = json(http.post("/api/patentpool/patents", adminB, JSON_TYPE,

@@ -6,20 +6,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
+import org.carbonalliance.platform.api.persistence.TenantOwned;
 
-/** A note a member keeps about a site visit. Tenant-owned: other members never see it. */
+/** A note a member keeps about a site visit. Tenant-owned: the platform fills and filters its tenant. */
 @Entity
 @Table(name = "ex_field_note")
-public class FieldNote {
+public class FieldNote extends TenantOwned {
 
     @Id
     @Column(name = "id", length = 36)
     private String id;
-
-    @TenantId
-    @Column(name = "tenant_id", length = 64, nullable = false)
-    private String tenantId;
 
     @Column(name = "text", length = 2000, nullable = false)
     private String text;
@@ -42,10 +38,6 @@ public class FieldNote {
 
     public String getId() {
         return id;
-    }
-
-    public String getTenantId() {
-        return tenantId;
     }
 
     public String getText() {

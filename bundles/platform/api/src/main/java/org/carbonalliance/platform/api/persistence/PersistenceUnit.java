@@ -9,8 +9,7 @@ import java.util.Objects;
  * @param name      a name unique within the bundle, used in logs and as the migration history context
  * @param changelog the Liquibase changelog inside the bundle (for example {@code db/changelog.xml}); it creates and
  *                  evolves this unit's tables, which carry the capability's prefix
- * @param entities  the annotated entity classes; tenant-owned ones mark their tenant field with Hibernate's
- *                  {@code @TenantId}
+ * @param entities  the annotated entity classes; tenant-owned ones extend {@link TenantOwned}
  */
 public record PersistenceUnit(String name, String changelog, List<Class<?>> entities) {
 

@@ -1,0 +1,59 @@
+package org.carbonalliance.platform.persistence;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import org.osgi.framework.hooks.weaving.WeavingHook;
+import org.osgi.framework.hooks.weaving.WovenClass;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Makes Hibernate's proxy classes reachable from every bundle that uses Jakarta Persistence, so a plugin's bnd file
+ * needs no Hibernate import. Hibernate defines the lazy-loading proxy of an entity in the entity's own class loader,
+ * and the proxy refers to Hibernate packages the plugin's code never names; without them the first lazy association
+ * fails with NoClassDefFoundError. This hook adds those packages as dynamic imports of the bundle's wiring when its
+ * first class is loaded (the way OSGi JPA containers do it); nothing is changed in the class itself.
+ */
+@Component
+public class EntityProxyImports implements WeavingHook {
+
+    /** The packages a generated proxy refers to, in the version range of the platform's Hibernate. */
+    static final List<String> PROXY_PACKAGES = List.of(
+            "org.hibernate.proxy;version=\"[7,8)\"",
+            "org.hibernate.proxy.pojo.bytebuddy;version=\"[7,8)\"",
+            "org.hibernate.bytecode.spi;version=\"[7,8)\"",
+            "org.hibernate.bytecode.internal.bytebuddy;version=\"[7,8)\"",
+            "org.hibernate.engine.spi;version=\"[7,8)\"");
+
+    private static final String PERSISTENCE_PACKAGE = "jakarta.persistence";
+    private static final String PROXY_PACKAGE = "org.hibernate.proxy";
+
+    private final Set<BundleRevision> done = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
+    @Override
+    public void weave(WovenClass woven) {
+        BundleWiring wiring = woven.getBundleWiring();
+        if (wiring == null || !done.add(wiring.getRevision())) {
+            return;
+        }
+        if (wires(wiring, PERSISTENCE_PACKAGE) && !exports(wiring, PROXY_PACKAGE)) {
+            woven.getDynamicImports().addAll(PROXY_PACKAGES);
+        }
+    }
+
+    private static boolean wires(BundleWiring wiring, String pkg) {
+        return wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .anyMatch(wire -> pkg.equals(wire.getCapability().getAttributes()
+                        .get(PackageNamespace.PACKAGE_NAMESPACE)));
+    }
+
+    private static boolean exports(BundleWiring wiring, String pkg) {
+        return wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .anyMatch(cap -> pkg.equals(cap.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
+    }
+}
