@@ -64,34 +64,66 @@ public class HotDeployIT extends PlatformTestSupport {
     }
 
     @Test
-    public void aSecondVersionDroppedBesideTheFirstDoesNotServeAndIsNamed() throws Exception {
+    public void aNewerVersionDroppedUnderAnotherNameReplacesTheDeployedOne() throws Exception {
         Http http = http();
         http.poll("/api/health", null, r -> r.status() == 200, WAIT);
         Files.copy(systemJar("example-hello-servlet"), staging("hello-1.jar"));
         Jars.deploy(staging("hello-1.jar"), deployDir(), "my-plugin-1.0.0.jar");
         assertTrue(http.poll("/api/hello", null, r -> r.status() == 200, WAIT).body().contains("\"bundleVersion\":\"0.1.0."));
-        Thread.sleep(1100);   // a later modification time than the first file's
         Jars.deploy(Jars.withVersion(systemJar("example-hello-servlet"), staging("hello-2.jar"), "0.1.1.second"),
                 deployDir(), "my-plugin-1.0.1.jar");
         try {
-            Http.Response health = http.poll("/api/health", operator(), r -> r.body().contains("my-plugin-1.0.1.jar"),
-                    WAIT);
-            assertTrue(health.body(), health.body().contains("another version of org.carbonalliance.examples.hello"));
-            Thread.sleep(1500);   // FileInstall has tried to start it by now
-            long serving = java.util.Arrays.stream(context.getBundles())
-                    .filter(b -> "org.carbonalliance.examples.hello".equals(b.getSymbolicName())
-                            && b.getState() == org.osgi.framework.Bundle.ACTIVE).count();
-            assertEquals("one version serves", 1, serving);
-            assertFalse(http.get("/api/hello").body().contains("0.1.1.second"));
-            // Removing the first lets the second start.
-            Files.delete(deployDir().resolve("my-plugin-1.0.0.jar"));
             assertTrue(http.poll("/api/hello", null, r -> r.body().contains("0.1.1.second"), WAIT).body()
                     .contains("0.1.1.second"));
+            assertEquals("the older version is uninstalled, not kept beside the newer", 1, helloBundles(false));
+            assertEquals(1, helloBundles(true));
+            assertFalse("the older file left deploy/", Files.exists(deployDir().resolve("my-plugin-1.0.0.jar")));
+            Path kept = Path.of(context.getProperty("alliance.data"), "replaced-plugins", "my-plugin-1.0.0.jar");
+            assertTrue("the older file is kept for a roll-back", Files.exists(kept));
+            Http.Response health = http.get("/api/health", operator());
+            assertFalse(health.body(), health.body().contains("another version of"));
         } finally {
             Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.0.jar"));
             Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.1.jar"));
             http.poll("/api/hello", operator(), r -> r.status() == 404, WAIT);
         }
+    }
+
+    @Test
+    public void anOlderVersionDroppedBesideTheDeployedOneDoesNotServeAndIsNamed() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, WAIT);
+        Jars.deploy(Jars.withVersion(systemJar("example-hello-servlet"), staging("hello-new.jar"), "0.1.1.second"),
+                deployDir(), "my-plugin-1.0.1.jar");
+        assertTrue(http.poll("/api/hello", null, r -> r.body().contains("0.1.1.second"), WAIT).body()
+                .contains("0.1.1.second"));
+        Files.copy(systemJar("example-hello-servlet"), staging("hello-old.jar"));
+        Jars.deploy(staging("hello-old.jar"), deployDir(), "my-plugin-1.0.0.jar");
+        try {
+            Http.Response health = http.poll("/api/health", operator(), r -> r.body().contains("my-plugin-1.0.0.jar"),
+                    WAIT);
+            assertTrue(health.body(), health.body().contains("another version of org.carbonalliance.examples.hello"));
+            Thread.sleep(1500);   // FileInstall has tried to start it by now
+            assertEquals("one version serves", 1, helloBundles(true));
+            assertTrue(http.get("/api/hello").body().contains("0.1.1.second"));
+            assertTrue("an older version does not replace the newer", Files.exists(deployDir()
+                    .resolve("my-plugin-1.0.1.jar")));
+            // Removing the newer lets the older start: the operator's choice of a roll-back.
+            Files.delete(deployDir().resolve("my-plugin-1.0.1.jar"));
+            assertTrue(http.poll("/api/hello", null, r -> r.body().contains("\"bundleVersion\":\"0.1.0."), WAIT)
+                    .body().contains("\"bundleVersion\":\"0.1.0."));
+        } finally {
+            Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.0.jar"));
+            Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.1.jar"));
+            http.poll("/api/hello", operator(), r -> r.status() == 404, WAIT);
+        }
+    }
+
+    /** @return how many hello bundles are installed, or active */
+    private long helloBundles(boolean activeOnly) {
+        return java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "org.carbonalliance.examples.hello".equals(b.getSymbolicName())
+                        && (!activeOnly || b.getState() == org.osgi.framework.Bundle.ACTIVE)).count();
     }
 
     /** The failing bundles of an operator's health answer, as text. */

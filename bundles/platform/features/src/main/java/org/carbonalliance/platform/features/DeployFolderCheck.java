@@ -99,8 +99,8 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
                 Path first = name == null ? null : bySymbolicName.putIfAbsent(name, jar);
                 if (first != null) {
                     problems.put(jar.getFileName().toString(), "another version of " + name + " is deployed from "
-                            + first.getFileName() + "; only one version serves (to update a plugin, replace its file;"
-                            + " remove one of the two)");
+                            + first.getFileName() + "; only one version serves: a newer version replaces the deployed one (whose file is moved to"
+                            + " data/replaced-plugins/), an older or equal one is not started (remove one of the two)");
                 }
             }
         } catch (IOException e) {

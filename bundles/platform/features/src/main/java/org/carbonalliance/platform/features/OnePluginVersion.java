@@ -1,6 +1,5 @@
 package org.carbonalliance.platform.features;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -14,42 +13,27 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Never two versions of one plugin serving side by side: a bundle dropped into deploy/ whose symbolic name another
- * bundle from deploy/ already has (resolved or running) is kept from resolving, so it does not start; the
- * {@code deploy} health check names both files (see {@link DeployFolderCheck}). Replacing the file of the deployed
- * version updates it in place; removing the older file lets the newer one start.
+ * bundle from deploy/ already has (resolved or running) is kept from resolving, so it does not start. A newer version
+ * then replaces the older one ({@link PluginUpdates}); one that is not newer stays unstarted and the {@code deploy}
+ * health check names both files (see {@link DeployFolderCheck}). Replacing the file of the deployed version updates
+ * it in place.
  */
 @Component(service = ResolverHookFactory.class)
 public class OnePluginVersion implements ResolverHookFactory {
 
     private static final int SERVING = Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
 
-    private final BundleContext context;
-    private final String deployDir;
+    private final DeployedPlugins deployed;
 
     @Activate
     public OnePluginVersion(BundleContext context) {
-        this.context = context;
-        String dir = context.getProperty("felix.fileinstall.dir");
-        this.deployDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize().toString();
-    }
-
-    private boolean fromDeploy(Bundle bundle) {
-        return deployDir != null && bundle.getLocation().contains(deployDir);
+        this.deployed = new DeployedPlugins(context);
     }
 
     /** @return whether another bundle from deploy/ with the same symbolic name is resolved or running */
     boolean shadowed(Bundle candidate) {
-        String name = candidate.getSymbolicName();
-        if (name == null || !fromDeploy(candidate)) {
-            return false;
-        }
-        for (Bundle other : context.getBundles()) {
-            if (other.getBundleId() != candidate.getBundleId() && name.equals(other.getSymbolicName())
-                    && fromDeploy(other) && (other.getState() & SERVING) != 0) {
-                return true;
-            }
-        }
-        return false;
+        return deployed.fromDeploy(candidate) && deployed.otherVersions(candidate).stream()
+                .anyMatch(other -> (other.getState() & SERVING) != 0);
     }
 
     @Override
