@@ -30,6 +30,10 @@ public class ClientCheck {
         } catch (org.carbonalliance.client.ApiException e) {
             System.out.println("telemetry: devices refused " + e.getCode());   // members' own: the operator gets 403
         }
-        System.out.println("examples: notes " + new ExamplesApi(client).listFieldNotes().getItems().size());
+        try {
+            new ExamplesApi(client).listFieldNotes();
+        } catch (org.carbonalliance.client.ApiException e) {
+            System.out.println("examples: notes refused " + e.getCode());   // a member's own, as above
+        }
     }
 }

@@ -120,17 +120,18 @@ public class DistributionIT {
 
         Files.copy(home.resolve("features/example-field-notes.json"), home.resolve("deploy/field-notes.json"),
                 StandardCopyOption.REPLACE_EXISTING);
-        assertEquals(200, http.poll("/api/field-notes", operator(), r -> r.status() == 200, START).status());
+        assertEquals(403, http.poll("/api/field-notes", operator(), r -> r.status() == 403, START).status());
         Http.Response document = http.get("/api/openapi.json");
         int operations = OpenApiContract.check(document.body());
         assertTrue("the platform's, membership's and the example's operations: " + operations, operations >= 25);
         String calls = GeneratedClient.callEveryTag(document.body(), port, operator());
         for (String tag : List.of("platform: health UP", "identity: keys 0", "membership: members 0",
                 "patentpool: patents 0", "licensing: offers 1", "emissions: rollup years 0", "telemetry: devices refused 403",
-                "examples: notes 0")) {
+                "examples: notes refused 403")) {
             assertTrue("the generated client called " + tag + ":\n" + calls, calls.contains(tag));
         }
-        Http.Response created = http.post("/api/field-notes", operator(), "application/json",
+        String member = member(http, "Field Notes Member");
+        Http.Response created = http.post("/api/field-notes", member, "application/json",
                 "{\"text\":\"acknowledged before kill -9\"}");
         assertEquals(created.body(), 201, created.status());
 
@@ -139,7 +140,7 @@ public class DistributionIT {
         server.onExit().get(30, TimeUnit.SECONDS);
 
         assertEquals(0, alliance("start").exitCode());
-        Http.Response notes = http.poll("/api/field-notes", operator(),
+        Http.Response notes = http.poll("/api/field-notes", member,
                 r -> r.status() == 200 && r.body().contains("acknowledged before kill -9"), START);
         assertTrue(notes.body(), notes.body().contains("acknowledged before kill -9"));
 

@@ -86,7 +86,8 @@ public class FeatureIT extends PlatformTestSupport {
 
         deployFeature("hello-and-notes.json", feature("hello-and-notes", null, "example-hello-servlet",
                 "example-field-notes"));
-        assertEquals(200, http.poll("/api/field-notes", operator(), r -> r.status() == 200, WAIT).status());
+        assertEquals("served (a member's own data: operators are refused)", 403,
+                http.poll("/api/field-notes", operator(), r -> r.status() == 403, WAIT).status());
 
         Files.delete(deployDir().resolve("hello-only.json"));
         waitUntil(() -> !gogo("feature:list").contains("itest:hello-only"));

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import javax.inject.Inject;
+import org.carbonalliance.platform.api.security.IdentityService;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -24,19 +26,41 @@ public class RestApiIT extends PlatformTestSupport {
 
     private static final String JSON_TYPE = "application/json";
 
+    @Inject
+    private IdentityService identity;
+
+    /** A member-admin of one member organisation: field notes are a member's own data. */
+    private static String member;
+
+    private String member() {
+        return member;
+    }
+
     @Before
     public void installFieldNotes() throws Exception {
+        if (member == null) {
+            member = memberAdmin(identity, identity.createTenant("Notes member"), "notes@member.example");
+        }
         String location = "mvn:org.carbonalliance/example-field-notes/" + System.getProperty("alliance.project.version");
         Bundle bundle = context.getBundle(location);
         if (bundle == null) {
             context.installBundle(location).start();
         }
-        Http.Response ready = http().poll("/api/field-notes", operator(), r -> r.status() == 200, Duration.ofSeconds(30));
+        Http.Response ready = http().poll("/api/field-notes", member(), r -> r.status() == 200, Duration.ofSeconds(30));
         assertEquals(ready.body(), 200, ready.status());
     }
 
+    @Test
+    public void anOperatorIsToldThatMemberDataIsNotTheirsRatherThanGivenAnEmptyList() throws Exception {
+        Http.Response list = http().get("/api/field-notes", operator());
+        assertErrorShape(list, 403, "forbidden");
+        assertTrue(list.body(), json(list).get("error").get("message").asText().contains("belongs to no member"));
+        assertErrorShape(http().post("/api/field-notes", operator(), JSON_TYPE, "{\"text\":\"x\"}"), 403,
+                "forbidden");
+    }
+
     private int noteCount() throws Exception {
-        return json(http().get("/api/field-notes", operator())).get("items").size();
+        return json(http().get("/api/field-notes", member())).get("items").size();
     }
 
     private static void assertErrorShape(Http.Response response, int status, String code) throws Exception {
@@ -52,13 +76,13 @@ public class RestApiIT extends PlatformTestSupport {
     @Test
     public void validNoteIsStoredAndListed() throws Exception {
         int before = noteCount();
-        Http.Response created = http().post("/api/field-notes", operator(), JSON_TYPE, "{\"text\":\"Meter 7 replaced\"}");
+        Http.Response created = http().post("/api/field-notes", member(), JSON_TYPE, "{\"text\":\"Meter 7 replaced\"}");
         assertEquals(created.body(), 201, created.status());
         JsonNode note = json(created);
         assertEquals("Meter 7 replaced", note.get("text").asText());
-        assertEquals("admin", note.get("author").asText());
+        assertEquals("notes@member.example", note.get("author").asText());
         assertEquals(before + 1, noteCount());
-        Http.Response one = http().get("/api/field-notes/" + note.get("id").asText(), operator());
+        Http.Response one = http().get("/api/field-notes/" + note.get("id").asText(), member());
         assertEquals(200, one.status());
     }
 
@@ -66,33 +90,33 @@ public class RestApiIT extends PlatformTestSupport {
     public void badInputIsRefusedAndWritesNothing() throws Exception {
         int before = noteCount();
         Http http = http();
-        Http.Response malformed = http.post("/api/field-notes", operator(), JSON_TYPE, "{\"text\": \"unterminated");
+        Http.Response malformed = http.post("/api/field-notes", member(), JSON_TYPE, "{\"text\": \"unterminated");
         assertErrorShape(malformed, 400, "bad-request");
         assertTrue(json(malformed).at("/error/message").asText().contains("not valid JSON"));
 
-        Http.Response unknownField = http.post("/api/field-notes", operator(), JSON_TYPE,
+        Http.Response unknownField = http.post("/api/field-notes", member(), JSON_TYPE,
                 "{\"text\":\"x\",\"tenantId\":\"tenant-b\"}");
         assertErrorShape(unknownField, 400, "bad-request");
         assertTrue(json(unknownField).at("/error/message").asText().contains("tenantId"));
 
-        Http.Response wrongType = http.post("/api/field-notes", operator(), JSON_TYPE, "{\"text\":42}");
+        Http.Response wrongType = http.post("/api/field-notes", member(), JSON_TYPE, "{\"text\":42}");
         assertErrorShape(wrongType, 400, "bad-request");
         assertTrue(json(wrongType).at("/error/message").asText().contains("text"));
 
-        Http.Response missing = http.post("/api/field-notes", operator(), JSON_TYPE, "{}");
+        Http.Response missing = http.post("/api/field-notes", member(), JSON_TYPE, "{}");
         assertErrorShape(missing, 400, "bad-request");
         assertTrue(json(missing).at("/error/details/0").asText().startsWith("text"));
 
-        Http.Response notAnObject = http.post("/api/field-notes", operator(), JSON_TYPE, "[1,2]");
+        Http.Response notAnObject = http.post("/api/field-notes", member(), JSON_TYPE, "[1,2]");
         assertErrorShape(notAnObject, 400, "bad-request");
 
-        Http.Response wrongMediaType = http.post("/api/field-notes", operator(), "text/plain", "{\"text\":\"x\"}");
+        Http.Response wrongMediaType = http.post("/api/field-notes", member(), "text/plain", "{\"text\":\"x\"}");
         assertErrorShape(wrongMediaType, 415, "unsupported-media-type");
 
-        assertErrorShape(http.postDeclaringLength("/api/field-notes", operator(), 2 * 1024 * 1024), 413,
+        assertErrorShape(http.postDeclaringLength("/api/field-notes", member(), 2 * 1024 * 1024), 413,
                 "payload-too-large");
 
-        Http.Response markup = http.post("/api/field-notes", operator(), JSON_TYPE,
+        Http.Response markup = http.post("/api/field-notes", member(), JSON_TYPE,
                 "{\"text\":\"<script>alert(1)</script>'; drop table ex_field_note; --\"}");
         assertEquals("markup and SQL-like text are stored as text", 201, markup.status());
         assertEquals(before + 1, noteCount());
@@ -100,7 +124,7 @@ public class RestApiIT extends PlatformTestSupport {
 
     @Test
     public void unknownNoteAndAnonymousCallerGetTheErrorShape() throws Exception {
-        assertErrorShape(http().get("/api/field-notes/no-such-id", operator()), 404, "not-found");
+        assertErrorShape(http().get("/api/field-notes/no-such-id", member()), 404, "not-found");
         assertErrorShape(http().get("/api/field-notes"), 401, "unauthorized");
         assertErrorShape(http().post("/api/field-notes", null, JSON_TYPE, "{\"text\":\"x\"}"), 401, "unauthorized");
     }

@@ -49,13 +49,13 @@ public class FieldNotesResource implements RestResource {
     public List<Operation> operations() {
         return List.of(
                 Operation.get("").id("listFieldNotes").summary("The current tenant's notes")
-                        .access(Access.AUTHENTICATED).returnsList(200, Note.class)
+                        .access(Access.MEMBER).returnsList(200, Note.class)
                         .handle(call -> notes.list().stream().map(Note::of).toList()),
-                Operation.post("").id("addFieldNote").summary("Add a note").access(Access.AUTHENTICATED)
+                Operation.post("").id("addFieldNote").summary("Add a note").access(Access.MEMBER)
                         .body(NewNote.class).returns(201, Note.class)
                         .handle(call -> Note.of(notes.add(call.body(NewNote.class).text(), call.caller().username()))),
                 Operation.get("/{id}").id("getFieldNote").summary("One note of the current tenant")
-                        .access(Access.AUTHENTICATED).returns(200, Note.class).error(404, "no such note")
+                        .access(Access.MEMBER).returns(200, Note.class).error(404, "no such note")
                         .handle(call -> notes.find(call.path("id")).map(Note::of)
                                 .orElseThrow(() -> ApiException.notFound("No field note " + call.path("id") + "."))));
     }

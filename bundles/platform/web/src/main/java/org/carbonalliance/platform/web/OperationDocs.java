@@ -28,6 +28,8 @@ final class OperationDocs {
             out.put("security", List.of(Map.of(), Map.of("basic", List.of()), Map.of("apiKey", List.of())));
         } else if (!operation.access().roles().isEmpty()) {
             out.put("description", "Needs the role " + String.join(" or ", operation.access().roles()) + ".");
+        } else if (operation.access().needsMember()) {
+            out.put("description", "A member's own data: needs a user of a member organisation (operators get 403).");
         }
         List<Object> parameters = new ArrayList<>();
         Matcher m = PARAMETER.matcher(fullPath);
@@ -71,6 +73,9 @@ final class OperationDocs {
         }
         if (!operation.access().roles().isEmpty()) {
             responses.put("403", ErrorSchema.response("logged in without the role this needs"));
+        }
+        if (operation.access().needsMember()) {
+            responses.put("403", ErrorSchema.response("logged in as an operator, who belongs to no member"));
         }
         operation.errors().forEach((status, description) -> responses.put(Integer.toString(status),
                 ErrorSchema.response(description)));

@@ -107,5 +107,10 @@ final class ResourceServlet extends ApiServlet {
         if (!access.allows(principal.roles())) {
             throw ApiException.forbidden("This needs the role " + String.join(" or ", access.roles()) + ".");
         }
+        if (access.needsMember() && principal.tenantId() == null) {
+            throw ApiException.forbidden("This is a member organisation's own data, and the account "
+                    + principal.username() + " belongs to no member (operator accounts do not). Log in as a user of"
+                    + " the member.");
+        }
     }
 }

@@ -5,5 +5,5 @@
  * request and response records.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.carbonalliance.platform.api.rest;
