@@ -74,7 +74,9 @@ public final class Assembler {
             }
         }
         assembler.maven.close();
-        System.out.println("Assembled " + files.size() + " features, " + bundles + " bundles copied into " + assembler.out);
+        int sdk = SdkAssembler.write(assembler.reactorRoot, assembler.out.resolve("sdk"), args[3]);
+        System.out.println("Assembled " + files.size() + " features, " + bundles + " bundles copied into " + assembler.out
+                + ", " + sdk + " artifacts in sdk/repository");
     }
 
     /** Copies the bundle into system/ unless it is there already (a reactor bundle is always copied afresh). */

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,67 +28,43 @@ public class DistributionIT {
 
     private static final Duration START = Duration.ofSeconds(90);
 
+    private PackagedServer server;
     private Path home;
     private int port;
 
     @Before
     public void unpack() throws Exception {
-        Path work = Path.of(System.getProperty("alliance.itest.work")).resolve("dist-" + System.currentTimeMillis());
-        Files.createDirectories(work);
-        Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("alliance.tarball"), "-C", work.toString())
-                .inheritIO().start();
-        assertEquals(0, tar.waitFor());
-        try (var dirs = Files.list(work)) {
-            home = dirs.findFirst().orElseThrow();
-        }
-        assertTrue(home.getFileName().toString().startsWith("carbon-alliance-"));
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        server = PackagedServer.unpack();
+        home = server.home();
+        port = server.port();
     }
 
     @After
     public void stopIfRunning() throws Exception {
-        if (home != null) {
-            alliance("stop");
+        if (server != null) {
+            server.alliance("stop");
         }
     }
 
-    private record Result(int exitCode, String output) {
+    private PackagedServer.Result alliance(String command) throws Exception {
+        return server.alliance(command);
     }
 
-    /** Runs bin/alliance from the file system root, to prove it does not depend on the working directory. */
-    private Result alliance(String command) throws Exception {
-        return alliance(Map.of(), command);
-    }
-
-    private Result alliance(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> commandLine = new ArrayList<>(List.of(home.resolve("bin/alliance").toString()));
-        commandLine.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(commandLine).directory(new File("/")).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.remove("ALLIANCE_ADMIN_PASSWORD");
-        env.put("ALLIANCE_HTTP_PORT", Integer.toString(port));
-        env.putAll(environment);
-        String command = String.join(" ", arguments);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("bin/alliance " + command + " finished", process.waitFor(90, TimeUnit.SECONDS));
-        return new Result(process.exitValue(), output);
+    private PackagedServer.Result alliance(Map<String, String> environment, String... arguments) throws Exception {
+        return server.alliance(environment, arguments);
     }
 
     private String operator() throws IOException {
-        String line = Files.readString(home.resolve("data/operator-password.txt")).trim();
-        return Http.basic("admin", line.split(" ")[1]);
+        return server.operator();
     }
 
     private long pid() throws IOException {
-        return Long.parseLong(Files.readString(home.resolve("data/alliance.pid")).trim());
+        return server.pid();
     }
 
     @Test
     public void startServeSurviveKillAndStop() throws Exception {
-        Result started = alliance("start");
+        PackagedServer.Result started = alliance("start");
         assertEquals(started.output(), 0, started.exitCode());
         assertTrue(started.output(), started.output().contains("is ready at http://localhost:" + port + "/"));
         Http http = new Http(port);
@@ -114,7 +89,7 @@ public class DistributionIT {
         assertEquals(200, http.poll("/system/console/alliance", operator(), r -> r.status() == 200, START).status());
         assertEquals(401, http.get("/system/console/alliance", Http.basic("admin", "admin")).status());
 
-        Result second = alliance("start");
+        PackagedServer.Result second = alliance("start");
         assertEquals(1, second.exitCode());
         assertTrue(second.output(), second.output().contains("already running"));
 
@@ -145,7 +120,7 @@ public class DistributionIT {
         assertTrue(notes.body(), notes.body().contains("acknowledged before kill -9"));
 
         long pid = pid();
-        Result stopped = alliance("stop");
+        PackagedServer.Result stopped = alliance("stop");
         assertEquals(stopped.output(), 0, stopped.exitCode());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertEquals(3, alliance("status").exitCode());
@@ -157,7 +132,7 @@ public class DistributionIT {
     @Test
     public void startFailsWithTheOneLineCause() throws Exception {
         try (ServerSocket taken = new ServerSocket(port)) {
-            Result refused = alliance("start");
+            PackagedServer.Result refused = alliance("start");
             assertEquals(refused.output(), 1, refused.exitCode());
             assertTrue(refused.output(), refused.output().contains("HTTP port " + port + " on 0.0.0.0 is not "
                     + "available"));
@@ -165,14 +140,14 @@ public class DistributionIT {
         }
         assertEquals("nothing left running", 3, alliance("status").exitCode());
 
-        Result weak = alliance(Map.of("ALLIANCE_ADMIN_PASSWORD", "short"), "start");
+        PackagedServer.Result weak = alliance(Map.of("ALLIANCE_ADMIN_PASSWORD", "short"), "start");
         assertEquals(weak.output(), 1, weak.exitCode());
         assertTrue(weak.output(), weak.output().contains("could not start: ALLIANCE_ADMIN_PASSWORD must have at "
                 + "least 12 characters"));
         assertEquals("the failed server stopped itself", 3, alliance("status").exitCode());
 
         alliance(Map.of("ALLIANCE_HTTP_PORT", "not-a-port"), "start");
-        Result again = alliance(Map.of("ALLIANCE_HTTP_PORT", "not-a-port"), "start");
+        PackagedServer.Result again = alliance(Map.of("ALLIANCE_HTTP_PORT", "not-a-port"), "start");
         assertEquals(again.output(), 1, again.exitCode());
         assertEquals("only this run's lines are shown: " + again.output(), 1,
                 again.output().split("ALLIANCE_HTTP_PORT must be a port number", -1).length - 1);
@@ -180,7 +155,7 @@ public class DistributionIT {
 
     @Test
     public void startDemoLoadsTheFoundingMembers() throws Exception {
-        Result started = alliance(Map.of(), "start", "--demo");
+        PackagedServer.Result started = alliance(Map.of(), "start", "--demo");
         assertEquals(started.output(), 0, started.exitCode());
         Http http = new Http(port);
         Http.Response members = http.poll("/api/membership/members", null, r -> r.body().contains("Tencent"), START);
@@ -189,7 +164,7 @@ public class DistributionIT {
 
     @Test
     public void aBulkImportKilledMidwayFinishesAfterRestartAndTheDeletedIndexIsRebuilt() throws Exception {
-        Result started = alliance(Map.of(), "start", "--demo");
+        PackagedServer.Result started = alliance(Map.of(), "start", "--demo");
         assertEquals(started.output(), 0, started.exitCode());
         Http http = new Http(port);
         String operator = operator();
@@ -219,7 +194,7 @@ public class DistributionIT {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
 
-        Result restarted = alliance("start");
+        PackagedServer.Result restarted = alliance("start");
         assertEquals(restarted.output(), 0, restarted.exitCode());
         Http.Response done = http.poll(job, operator, r -> r.body().contains("\"state\":\"done\""), START);
         com.fasterxml.jackson.databind.JsonNode finished = Http.JSON.readTree(done.body());
@@ -235,20 +210,8 @@ public class DistributionIT {
         assertTrue("the rebuild is logged", log.contains("Patent index: indexing"));
     }
 
-    /** A member admitted over HTTP (application, approval, activation): its member-admin's login. */
     private String member(Http http, String name) throws Exception {
-        Http.Response applied = http.post("/api/membership/applications", null, "application/json",
-                MembershipIT.application(name, "REG-" + name.hashCode(), "admin@" + name.toLowerCase()
-                        .replace(' ', '-') + ".example"));
-        assertEquals(applied.body(), 201, applied.status());
-        Http.Response approved = http.post("/api/membership/applications/" + Http.JSON.readTree(applied.body())
-                .get("id").asText() + "/approve", operator(), "application/json", "");
-        assertEquals(approved.body(), 200, approved.status());
-        String password = "Kill-Nine-Member-2030";
-        assertEquals(200, http.post("/api/identity/activate", null, "application/json", "{\"token\":\""
-                + Http.JSON.readTree(approved.body()).get("activationToken").asText() + "\",\"password\":\""
-                + password + "\"}").status());
-        return Http.basic("admin@" + name.toLowerCase().replace(' ', '-') + ".example", password);
+        return server.member(http, name);
     }
 
     /**
@@ -299,7 +262,7 @@ public class DistributionIT {
             server.onExit().get(30, TimeUnit.SECONDS);
             running.set(false);
             sender.join(30_000);
-            Result restarted = alliance("start");
+            PackagedServer.Result restarted = alliance("start");
             assertEquals(restarted.output(), 0, restarted.exitCode());
         }
         java.util.Set<Long> stored = new java.util.HashSet<>();

@@ -1,0 +1,57 @@
+package org.carbonalliance.distribution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes {@code sdk/repository/}, a Maven repository of everything a plugin author needs from the platform: the
+ * API bundles of every capability, the test kit (with the persistence it runs), the bill of materials, the plugin
+ * archetype and the parent POM those artifacts name. {@code bin/alliance sdk install} copies it into the local Maven
+ * repository; third-party libraries and Maven's plugins come from Maven Central as for any project.
+ */
+final class SdkAssembler {
+
+    /** The artifacts with code, as module folder (under the reactor root) and artifactId. */
+    private static final List<String[]> JARS = List.of(
+            new String[] {"bundles/platform/api", "platform-api"},
+            new String[] {"bundles/platform/persistence", "platform-persistence"},
+            new String[] {"bundles/platform/testkit", "platform-testkit"},
+            new String[] {"bundles/membership/membership-api", "membership-api"},
+            new String[] {"bundles/patentpool/patentpool-api", "patentpool-api"},
+            new String[] {"bundles/licensing/licensing-api", "licensing-api"},
+            new String[] {"bundles/emissions/emissions-api", "emissions-api"},
+            new String[] {"bundles/telemetry/telemetry-api", "telemetry-api"},
+            new String[] {"bundles/sdk/alliance-plugin-archetype", "alliance-plugin-archetype"});
+
+    private SdkAssembler() {
+    }
+
+    /** @return how many artifacts were written */
+    static int write(Path reactorRoot, Path sdk, String version) throws IOException {
+        Path repository = sdk.resolve("repository");
+        put(reactorRoot.resolve("pom.xml"), repository, "carbon-alliance", version, "pom");
+        put(reactorRoot.resolve("bundles/sdk/alliance-bom/pom.xml"), repository, "alliance-bom", version, "pom");
+        for (String[] module : JARS) {
+            Path folder = reactorRoot.resolve(module[0]);
+            Path jar = folder.resolve("target").resolve(module[1] + "-" + version + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException(jar + " is not built; build the whole reactor before the distribution.");
+            }
+            put(jar, repository, module[1], version, "jar");
+            put(folder.resolve("pom.xml"), repository, module[1], version, "pom");
+        }
+        Files.writeString(sdk.resolve("VERSION"), version + "\n");
+        return JARS.size() + 2;
+    }
+
+    private static void put(Path file, Path repository, String artifactId, String version, String extension)
+            throws IOException {
+        Path folder = repository.resolve("org/carbonalliance").resolve(artifactId).resolve(version);
+        Files.createDirectories(folder);
+        Files.copy(file, folder.resolve(artifactId + "-" + version + "." + extension),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
