@@ -136,6 +136,27 @@ public class SdkIT {
     }
 
     @Test
+    public void eachExtensionPointTheArchetypeOffersBuilds() throws Exception {
+        Path projects = Files.createDirectories(work.resolve("variants"));
+        for (String point : List.of("onboarding-check", "licence-policy", "payload-decoder")) {
+            maven(projects, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
+                    "-DarchetypeGroupId=org.carbonalliance", "-DarchetypeArtifactId=alliance-plugin-archetype",
+                    "-DarchetypeVersion=" + System.getProperty("alliance.project.version"), "-DgroupId=org.example",
+                    "-DartifactId=lab-" + point, "-Dpackage=org.example.lab", "-DextensionPoint=" + point,
+                    "-DinteractiveMode=false");
+            Path project = projects.resolve("lab-" + point);
+            try (Stream<Path> sources = Files.list(project.resolve("src/main/java/org/example/lab"))) {
+                assertEquals(point + ": the store, entity and resource, and one extension point", 4, sources.count());
+            }
+            String built = maven(project, "package");
+            assertTrue(point + ":\n" + built, built.contains("Tests run: 4, Failures: 0, Errors: 0"));
+            assertTrue(Files.exists(project.resolve("target/lab-" + point + "-1.0.0.jar")));
+            assertTrue("the README keeps its headings", Files.readString(project.resolve("README.md"))
+                    .contains("## Build"));
+        }
+    }
+
+    @Test
     public void everySamplePluginBuildsFromTheSdkAlone() throws Exception {
         Path examples = Path.of(System.getProperty("alliance.examples"));
         List<String> built = new ArrayList<>();
