@@ -4,6 +4,7 @@ import static org.owasp.encoder.Encode.forHtml;
 import static org.owasp.encoder.Encode.forHtmlAttribute;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,16 +15,21 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.carbonalliance.platform.api.web.CsrfToken;
+import org.carbonalliance.platform.features.plugins.PluginInstaller;
+import org.carbonalliance.platform.features.plugins.PluginsSection;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The console's Alliance page: version, uptime, failing bundles, files in deploy/ that could not be deployed, installed
- * and available features with install and uninstall buttons.
+ * and available features with install and uninstall buttons, and plugins: upload, review, activate, remove (see
+ * {@link PluginsSection}).
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=alliance",
@@ -36,6 +42,10 @@ public class AlliancePage extends AbstractServlet {
     private final transient Features manager;
     private final transient DeployProblems deployProblems;
     private final transient CsrfToken csrf = new CsrfToken();
+
+    /** Optional: it needs the audit log (the database), and the rest of this page must show without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile PluginInstaller plugins;
 
     @Activate
     public AlliancePage(BundleContext context, @Reference Features manager,
@@ -101,6 +111,8 @@ public class AlliancePage extends AbstractServlet {
             out.println("<tr><td>" + forHtml(name) + "</td><td>" + form("install", name, "Install") + "</td></tr>");
         }
         out.println("</table>");
+
+        new PluginsSection(plugins, csrf).render(out, req.getParameter("staged"));
     }
 
     private String form(String action, String target, String label) {
@@ -112,7 +124,13 @@ public class AlliancePage extends AbstractServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        PluginsSection pluginsSection = new PluginsSection(plugins, csrf);
+        // Before the token is read: reading a field of a multipart form parses the whole body.
+        if (pluginsSection.tooLarge(req)) {
+            resp.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, pluginsSection.tooLargeMessage());
+            return;
+        }
         if (!csrf.matches(req.getParameter(CsrfToken.FIELD))) {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN, "The form is outdated or not from this console; reload.");
             return;
@@ -120,8 +138,13 @@ public class AlliancePage extends AbstractServlet {
         String action = req.getParameter("action");
         String target = req.getParameter("target");
         String message;
+        String staged = null;
         try {
-            if ("install".equals(action)) {
+            if (PluginsSection.handles(action)) {
+                PluginsSection.Outcome outcome = pluginsSection.act(req, action, target);
+                message = outcome.message();
+                staged = outcome.staged();
+            } else if ("install".equals(action)) {
                 Path file = manager.availableFile(target == null ? "" : target);
                 if (file == null) {
                     throw new FeatureException("There is no feature file " + target + " in features/.");
@@ -137,6 +160,6 @@ public class AlliancePage extends AbstractServlet {
             message = e.getMessage();
         }
         resp.sendRedirect(req.getRequestURI() + "?message=" + java.net.URLEncoder.encode(message,
-                java.nio.charset.StandardCharsets.UTF_8));
+                java.nio.charset.StandardCharsets.UTF_8) + (staged == null ? "" : "&staged=" + staged + "#plugins"));
     }
 }

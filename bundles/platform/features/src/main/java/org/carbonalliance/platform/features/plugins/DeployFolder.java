@@ -1,0 +1,162 @@
+package org.carbonalliance.platform.features.plugins;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.carbonalliance.platform.features.plugins.PluginInspector.Identity;
+
+/**
+ * The plugin files in the folder FileInstall watches ({@code *.jar} bundles, {@code *.json} features), what each is,
+ * and the two ways this code changes the folder: a finished file renamed into it in one step, and a file deleted.
+ * Names are never taken from a request: callers pick an {@link Entry} from {@link #entries()} or build the name from
+ * a validated symbolic name and version.
+ */
+final class DeployFolder {
+
+    /** A plugin file in deploy/: its name, what it is, and its SHA-256. */
+    record Entry(String name, Path file, Identity identity, String sha256) {
+    }
+
+    /** What was read from a file, valid while it keeps its size and modification time. */
+    private record Cached(long size, long modified, Entry entry) {
+    }
+
+    private final Path dir;
+    private final Path realDir;
+    private final PluginInspector inspector;
+    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+
+    DeployFolder(Path dir, PluginInspector inspector) {
+        this.dir = dir.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.dir.toRealPath();
+        } catch (IOException e) {
+            real = this.dir;
+        }
+        this.realDir = real;
+        this.inspector = inspector;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** @return the plugin files, by name; each file is read again only when its size or time changed */
+    List<Entry> entries() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{jar,json}")) {
+            for (Path file : files) {
+                entry(file).ifPresent(entries::add);
+            }
+        }
+        cache.keySet().removeIf(file -> !Files.exists(file));
+        entries.sort(Comparator.comparing(Entry::name));
+        return entries;
+    }
+
+    /** @return the listed file named exactly {@code name}; nothing for any other name */
+    Optional<Entry> find(String name) throws IOException {
+        return entries().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    private Optional<Entry> entry(Path file) throws IOException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            long size = Files.size(file);
+            long modified = Files.getLastModifiedTime(file).toMillis();
+            Cached known = cache.get(file);
+            if (known == null || known.size() != size || known.modified() != modified) {
+                Entry entry = new Entry(file.getFileName().toString(), file, inspector.identify(file),
+                        PluginInspector.sha256(file));
+                known = new Cached(size, modified, entry);
+                cache.put(file, known);
+            }
+            return Optional.of(known.entry());
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed meanwhile
+        }
+    }
+
+    /**
+     * Moves a finished file into deploy/ as {@code name} in one rename, so FileInstall never sees part of it. When
+     * {@code source} lies on another file system, it is copied next to deploy/ first (into its parent, which
+     * FileInstall does not watch; a temporary file in deploy/ itself would be installed, as FileInstall 3.7.4 has no
+     * default filter) and renamed from there.
+     */
+    Path moveIn(Path source, String name) throws IOException {
+        Path target = dir.resolve(name);
+        // A fresh time, so FileInstall sees a change even where the name had a file before.
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path temp = Files.createTempFile(dir.getParent(), ".plugin-", ".part");
+            try {
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            Files.delete(source);
+        }
+        return target;
+    }
+
+    /** Moves a deployed file out of deploy/ into {@code keepDir} (FileInstall then uninstalls what it installed). */
+    Path moveOut(Entry entry, Path keepDir) throws IOException {
+        Files.createDirectories(keepDir);
+        Path kept = keepDir.resolve(entry.name());
+        Files.move(entry.file(), kept, StandardCopyOption.REPLACE_EXISTING);
+        return kept;
+    }
+
+    /** Deletes a deployed file (FileInstall then uninstalls what it installed); false when it was gone already. */
+    boolean delete(Entry entry) throws IOException {
+        cache.remove(entry.file());
+        return Files.deleteIfExists(entry.file());
+    }
+
+    /**
+     * @return the name in deploy/ of the file a bundle location points to (FileInstall's locations are the file's
+     *         URI), or null when the location is not a file directly in deploy/
+     */
+    String fileOf(String location) {
+        int start = location == null ? -1 : location.indexOf("file:");
+        if (start < 0) {
+            return null;
+        }
+        try {
+            Path file = Path.of(URI.create(location.substring(start))).toAbsolutePath().normalize();
+            Path parent = file.getParent();
+            return parent != null && (parent.equals(dir) || parent.equals(realDir)) ? file.getFileName().toString()
+                    : null;
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** @return whether {@code file} (a path as FileInstall passed it, from a feature's record) lies in deploy/ */
+    boolean holds(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent != null && (parent.equals(dir) || parent.equals(realDir));
+    }
+}
