@@ -75,6 +75,7 @@ public final class Assembler {
         }
         assembler.maven.close();
         int sdk = SdkAssembler.write(assembler.reactorRoot, assembler.out.resolve("sdk"), args[3]);
+        SdkAssembler.copyTree(assembler.reactorRoot.resolve("docs"), assembler.out.resolve("docs"));
         System.out.println("Assembled " + files.size() + " features, " + bundles + " bundles copied into " + assembler.out
                 + ", " + sdk + " artifacts in sdk/repository");
     }

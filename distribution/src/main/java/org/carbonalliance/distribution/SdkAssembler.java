@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Writes {@code sdk/repository/}, a Maven repository of everything a plugin author needs from the platform: the
@@ -42,9 +45,54 @@ final class SdkAssembler {
             }
             put(jar, repository, module[1], version, "jar");
             put(folder.resolve("pom.xml"), repository, module[1], version, "pom");
+            Path sources = folder.resolve("src/main/java");
+            if (Files.isDirectory(sources)) {
+                writeSources(sources, repository.resolve("org/carbonalliance").resolve(module[1]).resolve(version)
+                        .resolve(module[1] + "-" + version + "-sources.jar"));
+            }
         }
         Files.writeString(sdk.resolve("VERSION"), version + "\n");
+        copyTree(reactorRoot.resolve("bundles/examples"), sdk.resolve("examples"));
         return JARS.size() + 2;
+    }
+
+    /** Copies a folder of sources (no build output: {@code target/} folders are left out). */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path relative = from.relativize(file);
+                if (isBuildOutput(relative)) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static boolean isBuildOutput(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sources jar an IDE shows the API's javadoc from. */
+    private static void writeSources(Path sources, Path jar) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(sources.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
     }
 
     private static void put(Path file, Path repository, String artifactId, String version, String extension)

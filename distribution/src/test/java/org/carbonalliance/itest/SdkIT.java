@@ -24,8 +24,8 @@ import org.junit.Test;
  * holding the distribution's {@code sdk/} (installed by {@code bin/alliance sdk install}) and third-party artifacts
  * only (this machine's Maven cache without {@code org/carbonalliance}, standing in for Maven Central; Maven runs
  * offline). A project generated from the archetype builds, deploys into the packaged server, serves two members in
- * isolation, adds its emission factors, is updated by a differently named jar and removed; every sample plugin of
- * {@code bundles/examples} builds the same way, outside this build.
+ * isolation, adds its emission factors, is updated by a differently named jar and removed; every sample plugin, as
+ * the distribution ships it in {@code sdk/examples}, builds the same way, outside this build.
  */
 public class SdkIT {
 
@@ -60,6 +60,9 @@ public class SdkIT {
         PackagedServer.Result installed = server.alliance("sdk", "install", repository.toString());
         assertEquals(installed.output(), 0, installed.exitCode());
         assertTrue(Files.isDirectory(repository.resolve("org/carbonalliance/alliance-bom")));
+        String version = System.getProperty("alliance.project.version");
+        assertTrue("the API's sources, for its javadoc in an IDE", Files.isRegularFile(repository.resolve(
+                "org/carbonalliance/platform-api/" + version + "/platform-api-" + version + "-sources.jar")));
     }
 
     @After
@@ -158,7 +161,8 @@ public class SdkIT {
 
     @Test
     public void everySamplePluginBuildsFromTheSdkAlone() throws Exception {
-        Path examples = Path.of(System.getProperty("alliance.examples"));
+        Path examples = server.home().resolve("sdk/examples");   // as the distribution ships them
+        assertTrue(Files.isRegularFile(server.home().resolve("docs/plugins.md")));
         List<String> built = new ArrayList<>();
         try (Stream<Path> folders = Files.list(examples)) {
             for (Path example : folders.filter(Files::isDirectory).sorted().toList()) {

@@ -7,9 +7,17 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.junit.Test;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -223,12 +231,20 @@ public class TelemetryIT extends PlatformTestSupport {
     public void revokedAndRotatedTokensAreRefusedAtOnceAndATokenOpensNothingButIngest() throws Exception {
         Http http = http();
         http.poll("/api/health", null, r -> r.status() == 200, Duration.ofSeconds(30));
-        String admin = memberAdmin(identity, identity.createTenant("Token Member"), "admin@token.example");
+        String tenant = identity.createTenant("Token Member").id();
+        String admin = memberAdmin(identity, identity.tenant(tenant).orElseThrow(), "admin@token.example");
+        List<Event> events = new CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class, events::add,
+                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "org/carbonalliance/telemetry/*")));
         JsonNode created = json(http.post(DEVICES, admin, "application/json", device("Roof meter")));
         String id = created.get("device").get("id").asText();
         String first = "Bearer " + created.get("token").asText();
         String reading = "[{\"n\":\"energy\",\"u\":\"kWh\",\"v\":5}]";
         assertEquals(200, http.post(INGEST, first, SENML, reading).status());
+        Event stored = await(events, "org/carbonalliance/telemetry/READINGS_STORED");
+        assertEquals(id, stored.getProperty("device"));
+        assertEquals(tenant, stored.getProperty("tenant"));
+        assertEquals(1, stored.getProperty("count"));
         assertEquals(401, http.post(INGEST, null, SENML, reading).status());
         assertEquals(401, http.post(INGEST, "Bearer dev_forged", SENML, reading).status());
         assertEquals(403, http.get(DEVICES, first).status());
@@ -237,6 +253,10 @@ public class TelemetryIT extends PlatformTestSupport {
 
         JsonNode rotated = json(http.post(DEVICES + "/" + id + "/token", admin, "application/json", ""));
         String second = "Bearer " + rotated.get("token").asText();
+        Event changed = await(events, "org/carbonalliance/telemetry/TOKEN_CHANGED");
+        assertEquals(id, changed.getProperty("device"));
+        assertEquals(tenant, changed.getProperty("tenant"));
+        listener.unregister();
         assertEquals(401, http.post(INGEST, first, SENML, reading).status());
         assertEquals(200, http.post(INGEST, second, SENML, reading).status());
         assertEquals("revoked", json(http.delete(DEVICES + "/" + id + "/token", admin)).get("state").asText());
@@ -247,5 +267,19 @@ public class TelemetryIT extends PlatformTestSupport {
         assertEquals(404, http.get(DEVICES + "/" + id + "/series?metric=energy&from=2026-01-01T00:00:00Z"
                 + "&to=2026-02-01T00:00:00Z", stranger).status());
         assertEquals(0, json(http.get(DEVICES, stranger)).get("items").size());
+    }
+
+    /** @return the first event on {@code topic} among those received, waiting up to ten seconds */
+    private static Event await(List<Event> events, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Event event : events) {
+                if (event.getTopic().equals(topic)) {
+                    return event;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no event " + topic + " among " + events);
     }
 }

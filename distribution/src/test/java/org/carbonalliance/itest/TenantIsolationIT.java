@@ -99,6 +99,7 @@ public class TenantIsolationIT extends PlatformTestSupport {
                 "instrumentId", List.of(instrumentB),
                 "email", List.of("admin@b.example"),
                 "tenantId", List.of(tenantB.id()),
+                "file", List.of("my-plugin-1.0.0.jar"),
                 "publicationNumber", List.of(patentB.get("publicationNumber").asText()));
 
         JsonNode paths = json(http.poll("/api/openapi.json", null, r -> r.body().contains("/api/field-notes/{id}"),

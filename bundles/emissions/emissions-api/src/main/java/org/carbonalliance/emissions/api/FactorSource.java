@@ -11,9 +11,15 @@ import org.osgi.annotation.versioning.ConsumerType;
  * What the platform guarantees:
  * <ul>
  * <li>{@link #factors()} is called once when the service appears (and again when the bundle is updated), on a
- * background thread, with a limit of 30 seconds. A source that throws or takes longer is shown as failed in
- * {@code GET /api/emissions/factors/sources} and in {@code /api/health}; its factors are not loaded and nothing
- * else is affected.</li>
+ * background thread, with a limit of 30 seconds. A source that throws (an {@link Error} too) or takes longer is
+ * interrupted and shown as failed in {@code GET /api/emissions/factors/sources} and in {@code /api/health}; its
+ * factors are not loaded and nothing else is affected.</li>
+ * <li>{@link #id()} and {@link #title()} are asked once per load, each with a limit of 5 seconds. An id that throws
+ * or is malformed gives the source an {@code invalid-...} id; an id that takes longer fails the source (its factors
+ * are not asked for); a title that throws or takes longer is replaced by the id. Sources load one after another, so
+ * these limits are what one source can delay the others.</li>
+ * <li>Every failure and time-out names the plugin's bundle in {@code /api/health} (check {@code plugins}); a bundle
+ * with 4 calls still running past their limit is not called until one ends (the source is shown as failed).</li>
  * <li>Factors are never edited or deleted. A factor whose {@link EmissionFactor#key() key} is new becomes version 1; a
  * factor whose key is known but whose figures differ becomes the next version and supersedes the earlier one.</li>
  * <li>Removing the plugin takes its factors out of new calculations; calculations already saved keep the exact factor

@@ -1,10 +1,12 @@
 package org.carbonalliance.emissions.impl;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.carbonalliance.emissions.api.EmissionFactor;
 import org.carbonalliance.emissions.api.FactorSource;
 import org.carbonalliance.emissions.impl.calc.Factor;
@@ -25,6 +25,8 @@ import org.carbonalliance.emissions.impl.factors.FactorRules;
 import org.carbonalliance.platform.api.health.HealthCheck;
 import org.carbonalliance.platform.api.health.HealthResult;
 import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,13 +39,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The factor library: every {@link FactorSource} service's factors, stored as immutable versions. A new key becomes
  * version 1; changed figures under a known key become the next version, superseding the previous one. A source that
- * goes away takes its factors out of new calculations ({@code available = false}); nothing is deleted.
+ * goes away takes its factors out of new calculations ({@code available = false}); nothing is deleted. Sources load
+ * one after another on one thread, which calls them only through {@link PluginCalls}: {@code id()} and
+ * {@code title()} within 5 s, {@code factors()} within 30 s, so a source that hangs delays the others by those limits
+ * at most.
  */
 @Component(service = { FactorLibrary.class, HealthCheck.class })
 public class FactorLibrary implements FactorLookup, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(FactorLibrary.class);
-    static final long SOURCE_TIME_LIMIT_SECONDS = 30;
+    static final Duration SOURCE_TIME_LIMIT = Duration.ofSeconds(30);
+    static final Duration NAME_TIME_LIMIT = Duration.ofSeconds(5);
 
     /** What the library knows about a source. */
     record SourceStatus(String id, String title, String state, int factors, int skipped, String message,
@@ -54,15 +60,18 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     private final GwpTable gwp = GwpTable.shipped();
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> daemon(r, "emission-factors"));
-    private final ExecutorService caller = Executors.newCachedThreadPool(r -> daemon(r, "factor-source-call"));
+    private final PluginCalls calls;
     private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
     /** Which service owns each source id: a second service with the same id is refused. */
     private final Map<String, FactorSource> owners = new ConcurrentHashMap<>();
+    /** The id each loaded service got (used on the loader thread only): unloading does not ask the plugin again. */
+    private final Map<FactorSource, String> ids = new IdentityHashMap<>();
     private volatile FactorIndex current = new FactorIndex(List.of());
 
     @Activate
-    public FactorLibrary(@Reference EmissionsDatabase emissions) {
+    public FactorLibrary(@Reference EmissionsDatabase emissions, @Reference PluginCalls calls) {
         this.database = emissions.database();
+        this.calls = calls;
         // A factor is available only while its source is installed: sources removed while the server was down
         // must not stay in new calculations. Sources registering now queue behind this.
         loader.execute(() -> {
@@ -94,7 +103,6 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     @Deactivate
     void stop() {
         loader.shutdownNow();
-        caller.shutdownNow();
     }
 
     GwpTable gwp() {
@@ -111,24 +119,40 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     }
 
     private void load(FactorSource source) {
-        String id = safeId(source);
-        String title = Objects.toString(safeTitle(source), id);
+        String invalid = "invalid-" + Integer.toHexString(System.identityHashCode(source));
+        String given;
+        try {
+            given = calls.call(source, "FactorSource " + source.getClass().getName() + ".id", NAME_TIME_LIMIT,
+                    source::id);
+        } catch (PluginCallException e) {
+            if (e.kind() != PluginCallException.Kind.FAILED) {
+                // It does not answer: asking it for its factors would only wait again.
+                ids.put(source, invalid);
+                owners.put(invalid, source);
+                failed(invalid, source.getClass().getName(), "did not tell its id within "
+                        + NAME_TIME_LIMIT.toSeconds() + " s", null);
+                return;
+            }
+            given = null;
+        }
+        String id = given != null && given.matches("[a-z0-9][a-z0-9-]{0,59}") ? given : invalid;
+        String title = calls.callOr(source, "FactorSource '" + id + "'.title", NAME_TIME_LIMIT, source::title, id);
         if (owners.putIfAbsent(id, source) != null && owners.get(id) != source) {
             LOG.error("Emission factor source {} ({}) refused: another installed source uses that id", id, title);
             return;
         }
+        ids.put(source, id);
         sources.put(id, new SourceStatus(id, title, "loading", 0, 0, null, clock.instant()));
-        Future<List<EmissionFactor>> call = caller.submit(source::factors);
         List<EmissionFactor> factors;
         try {
-            factors = call.get(SOURCE_TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            failed(id, title, "did not answer within " + SOURCE_TIME_LIMIT_SECONDS + " s", null);
-            return;
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            failed(id, title, "failed while listing its factors", cause);
+            factors = calls.call(source, "FactorSource '" + id + "'.factors", SOURCE_TIME_LIMIT, source::factors);
+        } catch (PluginCallException e) {
+            switch (e.kind()) {
+                case TIMED_OUT -> failed(id, title, "did not answer within " + SOURCE_TIME_LIMIT.toSeconds() + " s",
+                        null);
+                case HUNG -> failed(id, title, "was not asked: earlier calls to its plugin still hang", null);
+                case FAILED -> failed(id, title, "failed while listing its factors", e.getCause());
+            }
             return;
         }
         List<EmissionFactor> valid = new ArrayList<>();
@@ -157,24 +181,6 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
         LOG.error("Emission factor source {} {}", id, message, cause);
         sources.put(id, new SourceStatus(id, title, "failed", 0, 0, message + " (the server log has the cause)",
                 clock.instant()));
-    }
-
-    private static String safeId(FactorSource source) {
-        try {
-            String id = source.id();
-            return id != null && id.matches("[a-z0-9][a-z0-9-]{0,59}") ? id
-                    : "invalid-" + Integer.toHexString(System.identityHashCode(source));
-        } catch (RuntimeException e) {
-            return "invalid-" + Integer.toHexString(System.identityHashCode(source));
-        }
-    }
-
-    private static String safeTitle(FactorSource source) {
-        try {
-            return source.title();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /** Stores new keys and changed figures as versions; marks the source's current factors available. */
@@ -242,8 +248,8 @@ public class FactorLibrary implements FactorLookup, HealthCheck {
     }
 
     private void unload(FactorSource source) {
-        String id = safeId(source);
-        if (!owners.remove(id, source)) {
+        String id = ids.remove(source);
+        if (id == null || !owners.remove(id, source)) {
             return;
         }
         database.inTransaction(em -> em.createQuery("update StoredFactor f set f.available = false "

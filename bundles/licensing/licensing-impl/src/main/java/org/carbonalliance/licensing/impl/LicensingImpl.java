@@ -403,9 +403,9 @@ public class LicensingImpl implements Licensing {
         });
         audit.record("licensing.granted", r.licenseeTenant(), id, null, JsonText.write(Map.of("request", r.id(),
                 "patents", patents.size(), "by", by, "digest", licence.digest())));
-        post(LicensingEvents.GRANTED, Map.of(LicensingEvents.LICENCE_ID, id, LicensingEvents.REQUEST_ID, r.id(),
-                LicensingEvents.LICENSEE_TENANT_ID, String.valueOf(r.licenseeTenant()),
-                LicensingEvents.LICENSOR_TENANT_IDS, String.join(",", licensors)));
+        post(LicensingEvents.GRANTED, LicensingEvents.LICENCE_ID, id, LicensingEvents.REQUEST_ID, r.id(),
+                LicensingEvents.LICENSEE_TENANT_ID, r.licenseeTenant(),
+                LicensingEvents.LICENSOR_TENANT_IDS, String.join(",", licensors));
         return view(r, null);
     }
 
@@ -415,8 +415,8 @@ public class LicensingImpl implements Licensing {
         update(r);
         audit.record("licensing.refused", r.licenseeTenant(), r.id(), null, JsonText.write(Map.of("reason", reason,
                 "by", by)));
-        post(LicensingEvents.REFUSED, Map.of(LicensingEvents.REQUEST_ID, r.id(), LicensingEvents.REASON, reason,
-                LicensingEvents.LICENSEE_TENANT_ID, String.valueOf(r.licenseeTenant())));
+        post(LicensingEvents.REFUSED, LicensingEvents.REQUEST_ID, r.id(), LicensingEvents.REASON, reason,
+                LicensingEvents.LICENSEE_TENANT_ID, r.licenseeTenant());
         return view(r, null);
     }
 
@@ -429,8 +429,15 @@ public class LicensingImpl implements Licensing {
         database.inTransaction(em -> em.merge(row));
     }
 
-    private void post(String topic, Map<String, String> properties) {
-        transactions.afterCommit(() -> events.postEvent(new Event(topic, new HashMap<>(properties))));
+    /** Posts after commit; {@code keysAndValues} alternate, and a null value (a non-member licensee) is left out. */
+    private void post(String topic, String... keysAndValues) {
+        Map<String, String> properties = new HashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                properties.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        transactions.afterCommit(() -> events.postEvent(new Event(topic, properties)));
     }
 
     @Override
@@ -662,9 +669,9 @@ public class LicensingImpl implements Licensing {
         update(l);
         audit.record("licensing.terminated", l.licenseeTenant(), l.id(), null, JsonText.write(Map.of("reason",
                 reason, "by", by)));
-        post(LicensingEvents.TERMINATED, Map.of(LicensingEvents.LICENCE_ID, l.id(), LicensingEvents.REASON, reason,
-                LicensingEvents.LICENSEE_TENANT_ID, String.valueOf(l.licenseeTenant()),
-                LicensingEvents.LICENSOR_TENANT_IDS, String.join(",", l.licensors())));
+        post(LicensingEvents.TERMINATED, LicensingEvents.LICENCE_ID, l.id(), LicensingEvents.REASON, reason,
+                LicensingEvents.LICENSEE_TENANT_ID, l.licenseeTenant(),
+                LicensingEvents.LICENSOR_TENANT_IDS, String.join(",", l.licensors()));
         return l;
     }
 

@@ -1,20 +1,22 @@
 package org.carbonalliance.licensing.impl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.carbonalliance.licensing.api.LicencePolicy;
 import org.carbonalliance.licensing.api.LicenceRequestFacts;
 import org.carbonalliance.licensing.api.PolicyDecision;
 import org.carbonalliance.licensing.api.PolicyDecision.Outcome;
 import org.carbonalliance.licensing.impl.LicensingRecords.PolicyAnswer;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -22,24 +24,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whiteboard of {@link LicencePolicy} services, built-in and plugins alike. Every policy judges every request, in
- * name order; a policy that throws or takes more than 5 seconds counts as "refer" with that reason. The strictest
- * outcome wins; with no policy granting, the request is referred.
+ * name order, through {@link PluginCalls}: a policy that throws or takes more than 5 seconds counts as "refer" with
+ * that reason (and is named in {@code /api/health}); its name is asked once, within 1 second. The strictest outcome
+ * wins; with no policy granting, the request is referred.
  */
 @Component(service = Policies.class)
 public class Policies {
 
-    static final long TIME_LIMIT_SECONDS = 5;
+    static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+    static final Duration NAME_LIMIT = Duration.ofSeconds(1);
 
     /** All answers, and the outcome they add up to. */
     record Judgement(Outcome outcome, List<PolicyAnswer> answers) {
     }
 
     private final List<LicencePolicy> policies = new CopyOnWriteArrayList<>();
-    private final ExecutorService askers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "alliance-licence-policy");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The names the policies gave (stable, by contract), so that each is asked once. */
+    private final Map<LicencePolicy, String> names = new ConcurrentHashMap<>();
+    private final PluginCalls calls;
+
+    @Activate
+    public Policies(@Reference PluginCalls calls) {
+        this.calls = calls;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPolicy(LicencePolicy policy) {
@@ -48,22 +55,23 @@ public class Policies {
 
     void removePolicy(LicencePolicy policy) {
         policies.remove(policy);
-    }
-
-    @Deactivate
-    void stop() {
-        askers.shutdownNow();
+        names.remove(policy);
     }
 
     Judgement judge(LicenceRequestFacts facts) {
         List<PolicyAnswer> answers = new ArrayList<>();
         Outcome outcome = Outcome.GRANT;
         boolean granted = false;
-        List<LicencePolicy> all = new ArrayList<>(policies);
-        all.sort(Comparator.comparing(Policies::nameOf));
+        Map<LicencePolicy, String> named = new LinkedHashMap<>();
+        for (LicencePolicy policy : policies) {
+            named.put(policy, nameOf(policy));
+        }
+        List<LicencePolicy> all = new ArrayList<>(named.keySet());
+        all.sort(Comparator.comparing(named::get));
         for (LicencePolicy policy : all) {
-            PolicyDecision decision = ask(policy, facts);
-            answers.add(new PolicyAnswer(nameOf(policy), decision.outcome().name().toLowerCase(java.util.Locale.ROOT),
+            String name = named.get(policy);
+            PolicyDecision decision = ask(policy, name, facts);
+            answers.add(new PolicyAnswer(name, decision.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     decision.reasons()));
             granted |= decision.outcome() == Outcome.GRANT && !decision.reasons().isEmpty();
             if (decision.outcome().compareTo(outcome) > 0) {
@@ -76,32 +84,41 @@ public class Policies {
         return new Judgement(outcome, answers);
     }
 
-    private PolicyDecision ask(LicencePolicy policy, LicenceRequestFacts facts) {
-        Future<PolicyDecision> answer = askers.submit(() -> policy.evaluate(facts));
+    private PolicyDecision ask(LicencePolicy policy, String name, LicenceRequestFacts facts) {
+        PolicyDecision decision;
         try {
-            PolicyDecision decision = answer.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
-            return decision != null ? decision : PolicyDecision.refer("the policy gave no answer");
-        } catch (java.util.concurrent.TimeoutException e) {
-            answer.cancel(true);
-            return PolicyDecision.refer("the policy did not answer within " + TIME_LIMIT_SECONDS + " seconds");
-        } catch (java.util.concurrent.ExecutionException e) {
-            // The requester sees the reasons: the cause goes to the log only.
-            LoggerFactory.getLogger(Policies.class).warn("Licence policy {} failed on request {}", nameOf(policy),
-                    facts.requestId(), e.getCause());
-            return PolicyDecision.refer("the policy failed");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PolicyDecision.refer("interrupted");
+            decision = calls.call(policy, "LicencePolicy '" + name + "'.evaluate", TIME_LIMIT,
+                    () -> policy.evaluate(facts));
+        } catch (PluginCallException e) {
+            // The requester sees the reasons: the cause goes to the log (PluginCalls logged it) and to health.
+            return switch (e.kind()) {
+                case TIMED_OUT -> PolicyDecision.refer("the policy did not answer within " + TIME_LIMIT.toSeconds()
+                        + " seconds");
+                case HUNG -> PolicyDecision.refer("the policy was not asked: it did not answer earlier requests");
+                case FAILED -> {
+                    LoggerFactory.getLogger(Policies.class).warn("Licence policy {} failed on request {}", name,
+                            facts.requestId());
+                    yield PolicyDecision.refer("the policy failed");
+                }
+            };
         }
+        return decision != null ? decision : PolicyDecision.refer("the policy gave no answer");
     }
 
-    /** @return the policy's name, or its class name when it gives none (a plugin's bad name must not stop requests) */
-    private static String nameOf(LicencePolicy policy) {
-        try {
-            String name = policy.name();
-            return name == null || name.isBlank() ? policy.getClass().getName() : name;
-        } catch (RuntimeException e) {
+    /** @return the policy's name, or its class name when it gives none in time (a plugin's bad name must not stop requests) */
+    private String nameOf(LicencePolicy policy) {
+        String known = names.get(policy);
+        if (known != null) {
+            return known;
+        }
+        String name = calls.callOr(policy, "LicencePolicy " + policy.getClass().getName() + ".name", NAME_LIMIT,
+                policy::name, null);
+        if (name == null || name.isBlank()) {
             return policy.getClass().getName();
         }
+        if (policies.contains(policy)) {
+            names.put(policy, name);
+        }
+        return name;
     }
 }

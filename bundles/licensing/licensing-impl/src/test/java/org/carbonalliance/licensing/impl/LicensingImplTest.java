@@ -30,6 +30,8 @@ import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.persistence.InMemoryPersistence;
 import org.carbonalliance.platform.testkit.FakeIdentityService;
 import org.carbonalliance.platform.testkit.RecordingAuditLog;
+import org.carbonalliance.platform.testkit.RecordingPluginCalls;
+import org.carbonalliance.licensing.api.LicensingEvents;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.service.event.Event;
@@ -66,7 +68,7 @@ public class LicensingImplTest {
     private final String licensor = identity.createTenant("Tencent").id();
     private final String licensee = identity.createTenant("Vanke").id();
     private final Map<String, PatentCatalogue.PatentSummary> pool = new HashMap<>();
-    private final Policies policies = new Policies();
+    private final Policies policies = new Policies(new RecordingPluginCalls());
     private final LicensingImpl licensing;
     private final AlliancePrincipal licenseeAdmin = new AlliancePrincipal("a@vanke.example", licensee,
             Set.of(Roles.MEMBER_ADMIN));
@@ -93,6 +95,7 @@ public class LicensingImplTest {
                 new RecordingAuditLog(), new EventAdmin() {
                     @Override
                     public void postEvent(Event event) {
+                        posted.add(event);
                     }
 
                     @Override
@@ -103,8 +106,21 @@ public class LicensingImplTest {
 
     @After
     public void close() {
-        policies.stop();
         persistence.close();
+    }
+
+    private final List<Event> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    public void anEventAboutANonMemberCarriesNoLicenseeTenantRatherThanTheWordNull() {
+        RequestView asked = licensing.request(new RequestForm(null, List.of("CN112345678B"), null,
+                "Storage for buildings.", List.of("CN"), "Harbin Cold Storage Co.", "CN", "ops@harbin.example", null),
+                null);
+        licensing.refuse(asked.id(), "Not a climate use.", operator);
+        Event refused = posted.stream().filter(e -> e.getTopic().equals(LicensingEvents.REFUSED)).findFirst()
+                .orElseThrow();
+        assertEquals(asked.id(), refused.getProperty(LicensingEvents.REQUEST_ID));
+        assertFalse(refused.containsProperty(LicensingEvents.LICENSEE_TENANT_ID));
     }
 
     private RequestView ask() {

@@ -5,12 +5,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.ApplicationState;
@@ -22,6 +25,8 @@ import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.PersistenceService;
 import org.carbonalliance.platform.api.persistence.PersistenceUnit;
 import org.carbonalliance.platform.api.persistence.Transactions;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
@@ -36,16 +41,17 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The application workflow, with the onboarding checks of every bundle that registers one. */
 @Component(service = Applications.class)
 public class ApplicationsImpl implements Applications {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApplicationsImpl.class);
     private static final Set<ApplicationState> OPEN_FOR_DECISION = Set.of(ApplicationState.SUBMITTED,
             ApplicationState.UNDER_REVIEW);
+    /** How long an onboarding check may take (documented on {@link OnboardingCheck}). */
+    static final Duration CHECK_LIMIT = Duration.ofSeconds(5);
+    /** How long an onboarding check may take to say its name. */
+    static final Duration NAME_LIMIT = Duration.ofSeconds(1);
 
     private final Database database;
     private final Transactions transactions;
@@ -54,18 +60,22 @@ public class ApplicationsImpl implements Applications {
     private final EventAdmin events;
     private final Clock clock = Clock.systemUTC();
     private final List<OnboardingCheck> checks = new CopyOnWriteArrayList<>();
+    /** The names the checks gave (stable, by contract), so that each is asked once. */
+    private final Map<OnboardingCheck, String> names = new ConcurrentHashMap<>();
     private final Members members;
+    private final PluginCalls calls;
 
     @Activate
     public ApplicationsImpl(@Reference MembershipStore store, @Reference Members members,
             @Reference Transactions transactions, @Reference IdentityService identity, @Reference AuditLog audit,
-            @Reference EventAdmin events) {
+            @Reference EventAdmin events, @Reference PluginCalls calls) {
         this.database = store.database();
         this.members = members;
         this.transactions = transactions;
         this.identity = identity;
         this.audit = audit;
         this.events = events;
+        this.calls = calls;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -75,6 +85,7 @@ public class ApplicationsImpl implements Applications {
 
     void removeCheck(OnboardingCheck check) {
         checks.remove(check);
+        names.remove(check);
     }
 
     @Override
@@ -232,18 +243,55 @@ public class ApplicationsImpl implements Applications {
                 Applications.json(note == null ? Map.of("state", state.wire()) : Map.of("state", state.wire(), "note", note)));
     }
 
-    /** Runs the duplicate check and every registered check; a failing check becomes a warning, never an error. */
+    /**
+     * Runs the duplicate check and every registered check, each through {@link PluginCalls} with its limit; a check
+     * that fails or does not finish in time becomes a warning finding under its name, never an error.
+     */
     private String findings(ApplicationForm form, String ownId) {
         List<Finding> found = new ArrayList<>(duplicates(form, ownId));
         for (OnboardingCheck check : checks) {
+            String name = nameOf(check);
             try {
-                found.addAll(check.check(form));
-            } catch (RuntimeException e) {
-                LOG.warn("Onboarding check {} failed", check.getClass().getName(), e);
-                found.add(Finding.warning(check.getClass().getSimpleName(), "This check failed to run: " + e));
+                List<Finding> findings = calls.call(check, "OnboardingCheck '" + name + "'.check", CHECK_LIMIT,
+                        () -> check.check(form));
+                if (findings != null) {
+                    findings.stream().filter(Objects::nonNull).forEach(found::add);
+                }
+            } catch (PluginCallException e) {
+                // Recorded and logged with its cause by PluginCalls; the reviewer gets what to know.
+                found.add(Finding.warning(name, switch (e.kind()) {
+                    case TIMED_OUT -> "This check did not finish within " + CHECK_LIMIT.toSeconds() + " s; the "
+                            + "application was accepted without its result.";
+                    case HUNG -> "This check was not run: it did not finish on earlier applications (it seems to "
+                            + "hang; see /api/health, check 'plugins').";
+                    case FAILED -> "This check failed to run (" + clip(String.valueOf(e.getCause()), 200) + "); "
+                            + "the server log has the details.";
+                }));
             }
         }
         return Applications.json(found);
+    }
+
+    /** @return the check's name, asked once with a limit; its class's simple name when it gives none in time */
+    private String nameOf(OnboardingCheck check) {
+        String known = names.get(check);
+        if (known != null) {
+            return known;
+        }
+        String name = calls.callOr(check, "OnboardingCheck " + check.getClass().getName() + ".name", NAME_LIMIT,
+                check::name, null);
+        if (name == null || name.isBlank()) {
+            String simple = check.getClass().getSimpleName();
+            return simple.isEmpty() ? check.getClass().getName() : simple;
+        }
+        if (checks.contains(check)) {
+            names.put(check, name);
+        }
+        return name;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
     private List<Finding> duplicates(ApplicationForm form, String ownId) {

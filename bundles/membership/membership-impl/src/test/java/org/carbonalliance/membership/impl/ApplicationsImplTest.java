@@ -5,8 +5,12 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.ApplicationState;
+import org.carbonalliance.membership.api.Finding;
 import org.carbonalliance.membership.api.MembershipEvents;
+import org.carbonalliance.membership.api.OnboardingCheck;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.junit.After;
 import org.junit.Test;
@@ -55,6 +59,54 @@ public class ApplicationsImplTest {
         assertThrows(IllegalStateException.class, () -> applications.startReview(id));
         assertThrows(Applications.NotFound.class, () -> applications.startReview("no-such-application"));
         assertEquals(List.of(MembershipEvents.REJECTED), fixture.topics());
+    }
+
+    @Test
+    public void aCheckThatHangsOrThrowsBecomesAWarningAndTheApplicationIsAccepted() {
+        CountDownLatch release = new CountDownLatch(1);
+        applications.addCheck(new OnboardingCheck() {
+            @Override
+            public String name() {
+                return "hangs";
+            }
+
+            @Override
+            public List<Finding> check(ApplicationForm form) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of(Finding.pass(name(), "too late"));
+            }
+        });
+        applications.addCheck(new OnboardingCheck() {
+            @Override
+            public String name() {
+                throw new IllegalStateException("no name");
+            }
+
+            @Override
+            public List<Finding> check(ApplicationForm form) {
+                throw new AssertionError("broken on purpose");
+            }
+        });
+        try {
+            long start = System.nanoTime();
+            Application submitted = applications.submit(MembershipFixture.form("Kuaishou", "k@kuaishou.example"))
+                    .application();
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue("answered in " + seconds + " s", seconds < 9);
+            String findings = submitted.findings();
+            assertTrue(findings, findings.contains("\"check\":\"hangs\"") && findings.contains("\"WARNING\"")
+                    && findings.contains("This check did not finish within 5 s"));
+            assertTrue(findings, findings.contains("failed to run (java.lang.AssertionError: broken on purpose)"));
+            assertTrue(findings, !findings.contains("too late"));
+            assertEquals(ApplicationState.SUBMITTED, applications.find(submitted.id()).orElseThrow().state());
+            assertEquals(fixture.pluginCalls.problems().toString(), 3, fixture.pluginCalls.problems().size());
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

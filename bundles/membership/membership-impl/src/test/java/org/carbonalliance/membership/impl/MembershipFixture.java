@@ -8,6 +8,7 @@ import org.carbonalliance.membership.api.OrganisationType;
 import org.carbonalliance.membership.api.Seeking;
 import org.carbonalliance.platform.persistence.InMemoryPersistence;
 import org.carbonalliance.platform.testkit.FakeIdentityService;
+import org.carbonalliance.platform.testkit.RecordingPluginCalls;
 import org.carbonalliance.platform.testkit.RecordingAuditLog;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -32,8 +33,9 @@ final class MembershipFixture implements AutoCloseable {
     };
     final MembershipStoreImpl store = new MembershipStoreImpl(persistence);
     final MembersImpl members = new MembersImpl(store, persistence.transactions(), identity, audit, eventAdmin);
+    final RecordingPluginCalls pluginCalls = new RecordingPluginCalls();
     final ApplicationsImpl applications = new ApplicationsImpl(store, members, persistence.transactions(), identity,
-            audit, eventAdmin);
+            audit, eventAdmin, pluginCalls);
 
     static ApplicationForm form(String name, String email) {
         return new ApplicationForm(name, null, OrganisationType.COMPANY, "CN", "REG-" + name.hashCode(),

@@ -25,6 +25,15 @@ import org.osgi.annotation.versioning.ProviderType;
  * answered (the start of the file; an {@link IOException} there answers 400 and no job is made; a small file whose
  * every record is refused also answers 400), once by the import job, and again after a restart, when the job goes
  * on after the last item it had stored.
+ * <p>
+ * <b>Time limits.</b> Every method runs on a platform thread and is interrupted when it takes longer than its limit:
+ * {@link #format} 5 seconds (asked once, when the service appears; a source that fails or takes longer is ignored),
+ * {@link #description} 1 second (an empty description stands in), {@link #read} 60 seconds for the first look at an
+ * upload (longer answers 400, no job is made), {@link #legalStatus} 30 seconds (longer skips the source for the
+ * day). An import job's {@link #read} has no overall limit, but one that hands nothing to the sink for 10 minutes is
+ * abandoned and the job fails. An {@link IOException} is the documented answer about a file or an office; any other
+ * exception (an {@link Error} too), a time-out or an abandoned read names the plugin's bundle in {@code /api/health}
+ * (check {@code plugins}); a bundle with 4 calls still running past their limit is not called until one ends.
  */
 @ConsumerType
 public interface PatentSource {

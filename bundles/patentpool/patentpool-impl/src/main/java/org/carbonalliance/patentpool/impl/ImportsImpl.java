@@ -22,6 +22,8 @@ import org.carbonalliance.patentpool.impl.ImportJob.State;
 import org.carbonalliance.platform.api.audit.AuditLog;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.persistence.Transactions;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Roles;
@@ -50,6 +52,8 @@ public class ImportsImpl implements Imports {
     static final int MAX_ATTEMPTS = 3;
     /** A reader that hands over nothing for this long is abandoned. */
     private static final java.time.Duration STALL = java.time.Duration.ofMinutes(10);
+    /** How long the first look at an upload may take. */
+    static final java.time.Duration PROBE_LIMIT = java.time.Duration.ofSeconds(60);
     /** Unfinished jobs one organisation (or the secretariat) may have queued. */
     static final int MAX_UNFINISHED = 3;
     /** Disk space left free for the database whatever uploads arrive. */
@@ -110,16 +114,8 @@ public class ImportsImpl implements Imports {
 
     @Override
     public List<Format> formats() {
-        return sources.all().stream().map(e -> new Format(e.getKey(), description(e.getValue()),
+        return sources.all().stream().map(e -> new Format(e.getKey(), sources.description(e.getKey(), e.getValue()),
                 sources.isBuiltIn(e.getKey()))).toList();
-    }
-
-    private static String description(PatentSource source) {
-        try {
-            return source.description();
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 
     @Override
@@ -177,67 +173,63 @@ public class ImportsImpl implements Imports {
         });
     }
 
-    /** {@link #probe}, on a thread of its own: a plugin's reader that never answers must not hold the request. */
+    /**
+     * Reads the start of the stored file with the format, through {@link PluginCalls} with a limit of 60 s (a
+     * plugin's reader that never answers must not hold the request): a file the format cannot read at all, or whose
+     * every item is refused (when the file is small enough to read whole here), is a 400 and no job.
+     */
     private void probeInTime(PatentSource source, String format, Path file) throws IOException {
-        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
-            probe(source, format, file);
-            return null;
-        });
-        Thread thread = new Thread(task, "alliance-patent-import-probe");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            task.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            thread.interrupt();
-            throw ApiException.badRequest("The " + format + " reader did not finish looking at the start of the file "
-                    + "within 60 seconds; nothing was imported.", List.of());
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw ApiException.badRequest("The " + format + " reader failed on the file: " + e.getCause(), List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ProbeSink sink = new ProbeSink(Files.size(file) <= 1 << 20);
+        Object unreadable;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            unreadable = sources.calls().call(source, "PatentSource '" + format + "'.read", PROBE_LIMIT, () -> {
+                try {
+                    source.read(in, sink);
+                    return null;
+                } catch (IOException e) {
+                    return e; // the documented answer "not a file of this format": not a failure of the plugin
+                }
+            });
+        } catch (PluginCallException e) {
+            throw ApiException.badRequest(switch (e.kind()) {
+                case FAILED -> "The " + format + " reader failed on the file: " + e.getCause();
+                case TIMED_OUT -> "The " + format + " reader did not finish looking at the start of the file within "
+                        + PROBE_LIMIT.toSeconds() + " seconds; nothing was imported.";
+                case HUNG -> "The " + format + " reader is not answering (earlier reads are still running past "
+                        + "their limit); nothing was imported.";
+            }, List.of());
+        }
+        if (unreadable instanceof IOException e) {
+            throw ApiException.badRequest("The file cannot be read as " + format + ": " + e.getMessage(), List.of());
+        }
+        if (sink.accepted.get() == 0 && (sink.small || !sink.rejected.isEmpty())) {
+            throw ApiException.badRequest(sink.rejected.isEmpty() ? "The file holds no " + format + " records."
+                    : "Nothing in the file can be imported; see details.", List.copyOf(sink.rejected));
         }
     }
 
-    /**
-     * Reads the start of the stored file with the format: a file the format cannot read at all, or whose every item
-     * is refused (when the file is small enough to read whole here), is a 400 and no job.
-     */
-    private static void probe(PatentSource source, String format, Path file) throws IOException {
-        long[] accepted = {0};
-        List<String> rejected = new ArrayList<>();
-        boolean small = Files.size(file) <= 1 << 20;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            source.read(in, new PatentSource.Sink() {
-                @Override
-                public boolean accept(long item, PatentData patent) {
-                    accepted[0]++;
-                    return small;
-                }
+    /** What the first look at an upload saw: the whole of a small file, the start of a big one. */
+    private static final class ProbeSink implements PatentSource.Sink {
+        final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+        final List<String> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final boolean small;
 
-                @Override
-                public boolean reject(long item, String reason) {
-                    if (rejected.size() < 20) {
-                        rejected.add("item " + item + ": " + reason);
-                    }
-                    return small || rejected.size() < 20;
-                }
-            });
-        } catch (IOException e) {
-            throw ApiException.badRequest("The file cannot be read as " + format + ": " + e.getMessage(), List.of());
-        } catch (RuntimeException | StackOverflowError e) {
-            throw ApiException.badRequest("The " + format + " reader failed on the file: " + e, List.of());
+        ProbeSink(boolean small) {
+            this.small = small;
         }
-        if (accepted[0] == 0 && (small || !rejected.isEmpty())) {
-            throw ApiException.badRequest(rejected.isEmpty() ? "The file holds no " + format + " records."
-                    : "Nothing in the file can be imported; see details.", rejected);
+
+        @Override
+        public boolean accept(long item, PatentData patent) {
+            accepted.incrementAndGet();
+            return small;
+        }
+
+        @Override
+        public boolean reject(long item, String reason) {
+            if (rejected.size() < 20) {
+                rejected.add("item " + item + ": " + reason);
+            }
+            return small || rejected.size() < 20;
         }
     }
 
@@ -370,6 +362,8 @@ public class ImportsImpl implements Imports {
             if (reader.isAlive() && batches.idleNanos() > STALL.toNanos()) {
                 batches.abandon();
                 reader.interrupt();
+                sources.calls().recordFailure(source.get(), "PatentSource '" + job.format() + "'.read",
+                        "gave nothing for " + STALL.toMinutes() + " minutes and was abandoned (import " + id + ")");
                 finish(id, State.FAILED, "The " + job.format() + " reader gave nothing for " + STALL.toMinutes()
                         + " minutes and was abandoned; items before that were imported.");
                 return;
@@ -385,6 +379,10 @@ public class ImportsImpl implements Imports {
         }
         if (e != null) {
             LOG.warn("Import {} failed: {}", id, e.toString());
+            if (!(e instanceof IOException)) { // an IOException is the file's fault, anything else the reader's
+                sources.calls().recordFailure(source.get(), "PatentSource '" + job.format() + "'.read",
+                        "failed while importing (import " + id + "): " + e);
+            }
             batches.flush();
             finish(id, State.FAILED, "The file could not be read to its end: " + e.getMessage()
                     + "; items before that were imported.");

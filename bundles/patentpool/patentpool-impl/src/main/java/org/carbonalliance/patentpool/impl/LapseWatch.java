@@ -1,10 +1,16 @@
 package org.carbonalliance.patentpool.impl;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.Descriptor;
+import org.carbonalliance.patentpool.api.LegalStatus;
+import org.carbonalliance.patentpool.api.PatentSource;
 import org.carbonalliance.patentpool.api.PublicationNumber;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -21,15 +27,11 @@ public class LapseWatch {
 
     /** A source that fails this many times in a row is not asked again until the next run. */
     private static final int FAILURES_TO_SKIP = 10;
+    /** How long a source may take to tell one patent's status. */
+    static final Duration STATUS_LIMIT = Duration.ofSeconds(30);
 
     private final Patents patents;
     private final PatentSources sources;
-    /** Plugins are asked on threads of their own; a new one replaces a thread stuck in a plugin. */
-    private final java.util.concurrent.ExecutorService asker = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "alliance-office-status");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alliance-lapse-watch");
         thread.setDaemon(true);
@@ -46,7 +48,6 @@ public class LapseWatch {
     @Deactivate
     void stop() {
         timer.shutdownNow();
-        asker.shutdownNow();
     }
 
     private void runQuietly() {
@@ -69,7 +70,8 @@ public class LapseWatch {
             int failuresInARow = 0;
             for (String number : patents.inForce()) {
                 try {
-                    var status = askInTime(entry.getValue(), PublicationNumber.parse(number).orElseThrow());
+                    var status = askInTime(entry.getKey(), entry.getValue(), PublicationNumber.parse(number)
+                            .orElseThrow());
                     asked++;
                     failuresInARow = 0;
                     if (status.isPresent() && patents.recordOfficeStatus(number, status.get().wire(),
@@ -77,9 +79,16 @@ public class LapseWatch {
                         changed++;
                     }
                 } catch (Exception | StackOverflowError e) {
-                    if (e instanceof java.util.concurrent.TimeoutException || ++failuresInARow >= FAILURES_TO_SKIP) {
+                    boolean noAnswer = e instanceof PluginCallException call
+                            && call.kind() != PluginCallException.Kind.FAILED;
+                    if (noAnswer || ++failuresInARow >= FAILURES_TO_SKIP) {
                         LOG.warn("Office status from {}: {} failures in a row, last {}; not asked again today",
                                 entry.getKey(), failuresInARow, e.toString());
+                        if (e instanceof IOException) { // the others are recorded by PluginCalls already
+                            sources.calls().recordFailure(entry.getValue(), "PatentSource '" + entry.getKey()
+                                    + "'.legalStatus", failuresInARow + " failures in a row, last " + e
+                                    + "; not asked again today");
+                        }
                         break;
                     }
                 }
@@ -92,18 +101,28 @@ public class LapseWatch {
         return out.toString();
     }
 
-    /** Asks a plugin with a time limit: one that hangs is skipped for the day, not the watch with it. */
-    private java.util.Optional<org.carbonalliance.patentpool.api.LegalStatus> askInTime(
-            org.carbonalliance.patentpool.api.PatentSource source, PublicationNumber number) throws Exception {
-        java.util.concurrent.Future<java.util.Optional<org.carbonalliance.patentpool.api.LegalStatus>> answer =
-                asker.submit(() -> source.legalStatus(number));
-        try {
-            return answer.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            answer.cancel(true);
+    /**
+     * Asks a plugin through {@link org.carbonalliance.platform.api.plugin.PluginCalls} with a limit of 30 s: one that
+     * hangs is skipped for the day, not the watch with it.
+     *
+     * @throws IOException         the source's answer that the office cannot be asked now
+     * @throws PluginCallException the source failed, did not answer in time, or hangs
+     */
+    private Optional<LegalStatus> askInTime(String format, PatentSource source, PublicationNumber number)
+            throws IOException, PluginCallException {
+        Object answer = sources.calls().call(source, "PatentSource '" + format + "'.legalStatus", STATUS_LIMIT,
+                () -> {
+                    try {
+                        return source.legalStatus(number);
+                    } catch (IOException e) {
+                        return e; // documented: the office cannot be asked now; not a failure of the plugin
+                    }
+                });
+        if (answer instanceof IOException e) {
+            throw e;
         }
+        return answer instanceof Optional<?> status && status.orElse(null) instanceof LegalStatus legal
+                ? Optional.of(legal) : Optional.empty();
     }
 
     @Descriptor("moves patents past their expiry to expired and lists those expiring within 12 months")

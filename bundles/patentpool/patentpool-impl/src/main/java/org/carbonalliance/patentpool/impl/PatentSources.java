@@ -1,5 +1,6 @@
 package org.carbonalliance.patentpool.impl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.carbonalliance.patentpool.api.PatentSource;
 import org.carbonalliance.patentpool.impl.imports.LensCsv;
 import org.carbonalliance.patentpool.impl.imports.UsptoGrantXml;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -17,25 +21,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The import formats: the built-in ones and every {@link PatentSource} service (whiteboard). A plugin's format comes
- * and goes with its bundle; a name already taken is ignored, with a warning.
+ * and goes with its bundle; a name already taken is ignored, with a warning. Sources are called only through
+ * {@link #calls()} ({@link PluginCalls}), with the limits {@link PatentSource} documents.
  */
 @Component(service = PatentSources.class)
 public class PatentSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(PatentSources.class);
     private static final String NAME = "[a-z0-9][a-z0-9-]{0,39}";
+    static final Duration FORMAT_LIMIT = Duration.ofSeconds(5);
+    static final Duration DESCRIPTION_LIMIT = Duration.ofSeconds(1);
 
     private final Map<String, PatentSource> builtIn = Map.of("lens-csv", new LensCsv(), "st36-xml",
             new UsptoGrantXml());
     private final Map<String, PatentSource> plugins = new ConcurrentHashMap<>();
+    private final PluginCalls calls;
+
+    @Activate
+    public PatentSources(@Reference PluginCalls calls) {
+        this.calls = calls;
+    }
+
+    /** @return how the pool calls sources: with limits, failures named in health */
+    PluginCalls calls() {
+        return calls;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSource(PatentSource source) {
         String format;
         try {
-            format = source.format();
-        } catch (RuntimeException e) {
-            LOG.warn("Patent source {} ignored: format() failed: {}", source.getClass().getName(), e.toString());
+            format = calls.call(source, "PatentSource " + source.getClass().getName() + ".format", FORMAT_LIMIT,
+                    source::format);
+        } catch (PluginCallException e) {
+            LOG.warn("Patent source {} ignored: {}", source.getClass().getName(), e.getMessage());
             return;
         }
         if (format == null || !format.matches(NAME) || builtIn.containsKey(format)
@@ -57,6 +76,12 @@ public class PatentSources {
 
     boolean isBuiltIn(String format) {
         return builtIn.containsKey(format);
+    }
+
+    /** @return the source's one-line description, within 1 s; empty when it gives none in time */
+    String description(String format, PatentSource source) {
+        return calls.callOr(source, "PatentSource '" + format + "'.description", DESCRIPTION_LIMIT,
+                source::description, "");
     }
 
     /** @return every source, built-in first, for legal-status lookups and the format list */

@@ -22,6 +22,7 @@ import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.persistence.InMemoryPersistence;
 import org.carbonalliance.platform.testkit.FakeIdentityService;
 import org.carbonalliance.platform.testkit.RecordingAuditLog;
+import org.carbonalliance.platform.testkit.RecordingPluginCalls;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.service.event.Event;
@@ -49,7 +50,8 @@ public class ImportsImplTest {
     private final AlliancePrincipal member = new AlliancePrincipal("a@tencent.example", tenant,
             Set.of(Roles.MEMBER_ADMIN));
     private final Path directory;
-    private final PatentSources sources = new PatentSources();
+    private final RecordingPluginCalls pluginCalls = new RecordingPluginCalls();
+    private final PatentSources sources = new PatentSources(pluginCalls);
     private final ImportsImpl imports;
 
     public ImportsImplTest() throws Exception {
@@ -177,8 +179,9 @@ public class ImportsImplTest {
                         public void sendEvent(Event event) {
                         }
                     }, Clock.systemUTC(), 90, n -> { }, record -> List.of());
-            ImportsImpl emptyImports = new ImportsImpl(emptyDatabase, emptyPool, new PatentSources(), identity,
-                    empty.transactions(), audit, Files.createTempDirectory("imports-empty"));
+            ImportsImpl emptyImports = new ImportsImpl(emptyDatabase, emptyPool,
+                    new PatentSources(new RecordingPluginCalls()), identity, empty.transactions(), audit,
+                    Files.createTempDirectory("imports-empty"));
             try {
                 String id = emptyImports.start("lens-csv", "pool.csv", new ByteArrayInputStream(exported.toString()
                         .getBytes(StandardCharsets.UTF_8)), secretariat).id();
@@ -227,6 +230,8 @@ public class ImportsImplTest {
                 .id());
         assertEquals(failed.toString(), "failed", failed.state());
         assertTrue(failed.message(), failed.message().contains("simulated"));
+        assertTrue("the plugin's failure is reported for health", pluginCalls.problems().stream().anyMatch(p ->
+                p.startsWith("PatentSource 'explodes'.read of ") && p.contains("StackOverflowError: simulated")));
         try (var left = Files.list(directory)) {
             assertEquals("the upload of a failed job is deleted", 0, left.count());
         }

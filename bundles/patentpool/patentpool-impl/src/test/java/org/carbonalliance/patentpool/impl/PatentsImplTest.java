@@ -23,6 +23,7 @@ import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.persistence.InMemoryPersistence;
 import org.carbonalliance.platform.testkit.FakeIdentityService;
 import org.carbonalliance.platform.testkit.RecordingAuditLog;
+import org.carbonalliance.platform.testkit.RecordingPluginCalls;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.service.event.Event;
@@ -197,7 +198,7 @@ public class PatentsImplTest {
     public void aPluginSourceReportsOfficeStatusToTheLapseWatchAndAFailingOneIsSkipped() throws Exception {
         as(userA, () -> patents.contribute(request("CN112345678B", null), userA));
         as(userA, () -> patents.contribute(request("CN112345679B", null), userA));
-        PatentSources sources = new PatentSources();
+        PatentSources sources = new PatentSources(new RecordingPluginCalls());
         sources.addSource(new org.carbonalliance.patentpool.api.PatentSource() {
             @Override
             public String format() {

@@ -4,12 +4,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.framework.hooks.weaving.WovenClass;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Makes Hibernate's proxy classes reachable from every bundle that uses Jakarta Persistence, so a plugin's bnd file
@@ -17,8 +21,11 @@ import org.osgi.service.component.annotations.Component;
  * and the proxy refers to Hibernate packages the plugin's code never names; without them the first lazy association
  * fails with NoClassDefFoundError. This hook adds those packages as dynamic imports of the bundle's wiring when its
  * first class is loaded (the way OSGi JPA containers do it); nothing is changed in the class itself.
+ * <p>
+ * The hook registers itself once its class is loaded: as a service of Declarative Services it would be created
+ * lazily, while a class is being woven, and the framework would find the weaving hook needing itself.
  */
-@Component
+@Component(immediate = true, service = {})
 public class EntityProxyImports implements WeavingHook {
 
     /** The packages a generated proxy refers to, in the version range of the platform's Hibernate. */
@@ -32,8 +39,20 @@ public class EntityProxyImports implements WeavingHook {
     private static final String PERSISTENCE_PACKAGE = "jakarta.persistence";
     private static final String PROXY_PACKAGE = "org.hibernate.proxy";
 
+    private ServiceRegistration<WeavingHook> registration;
+
     private final Set<BundleRevision> done = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
+
+    @Activate
+    void register(BundleContext context) {
+        registration = context.registerService(WeavingHook.class, this, null);
+    }
+
+    @Deactivate
+    void unregister() {
+        registration.unregister();
+    }
 
     @Override
     public void weave(WovenClass woven) {

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.platform.api.health.HealthCheck;
 import org.carbonalliance.platform.api.health.HealthResult;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -26,13 +28,16 @@ import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
 /**
  * Works out the platform's health: STARTING until the framework has started every bundle and the HTTP server runs,
  * DOWN when a check such as the database fails, DEGRADED when a bundle or component that should run does not (or a
- * check says so), else UP. UP therefore means every capability's components are active and serving.
+ * check says so), else UP. UP therefore means every capability's components are active and serving. The checks run
+ * as {@link HealthChecks} runs them: at once, within 2 s, a hung one never started twice; a plugin's check that hangs
+ * is also reported through {@link PluginCalls}, so the check {@code plugins} names its bundle.
  */
 @Component(service = PlatformHealth.class)
 public class PlatformHealthImpl implements PlatformHealth {
 
     private final BundleContext context;
     private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
+    private final HealthChecks runner;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
@@ -41,8 +46,19 @@ public class PlatformHealthImpl implements PlatformHealth {
     private volatile HttpServiceRuntime http;
 
     @Activate
-    public PlatformHealthImpl(BundleContext context) {
+    public PlatformHealthImpl(BundleContext context, @Reference PluginCalls calls) {
         this.context = context;
+        this.runner = new HealthChecks(PluginCallsImpl::pluginName, (check, what, message) -> {
+            Bundle bundle = PluginCallsImpl.bundleOf(check);
+            if (bundle != null && !isPlatform(bundle)) {
+                calls.recordFailure(check, what, message);
+            }
+        });
+    }
+
+    @Deactivate
+    void stop() {
+        runner.stop();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -52,21 +68,13 @@ public class PlatformHealthImpl implements PlatformHealth {
 
     void removeCheck(HealthCheck check) {
         checks.remove(check);
+        runner.forget(check);
     }
 
     @Override
     public Report report() {
-        Map<String, HealthResult> results = new LinkedHashMap<>();
-        for (HealthCheck check : checks) {
-            HealthResult result;
-            try {
-                result = check.check();
-            } catch (RuntimeException e) {
-                result = HealthResult.down(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            results.put(check.name(), result);
-        }
-        results.putIfAbsent("database", HealthResult.down("The persistence bundle is not running."));
+        Map<String, HealthResult> results = new LinkedHashMap<>(runner.run(List.copyOf(checks)));
+        results.putIfAbsent(HealthChecks.DATABASE, HealthResult.down("The persistence bundle is not running."));
         List<Problem> failingBundles = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             if (BundleStates.isFailing(bundle)) {

@@ -15,6 +15,9 @@ import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceForm;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceView;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.DeviceWithToken;
 import org.carbonalliance.telemetry.impl.TelemetryRecords.LastValue;
+import org.carbonalliance.telemetry.api.TelemetryEvents;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** A member's devices and their credentials: a token is issued at creation and on rotation, shown once. */
 class Devices {
@@ -30,12 +33,14 @@ class Devices {
     private final DeviceAuthenticator authenticator;
     private final AuditLog audit;
     private final Clock clock;
+    private final EventAdmin events;
 
-    Devices(Database database, DeviceAuthenticator authenticator, AuditLog audit, Clock clock) {
+    Devices(Database database, DeviceAuthenticator authenticator, AuditLog audit, Clock clock, EventAdmin events) {
         this.database = database;
         this.authenticator = authenticator;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     List<DeviceView> list() {
@@ -99,32 +104,42 @@ class Devices {
     /** Replaces the device's token: the old one is refused from now on. */
     DeviceWithToken rotate(String id, AlliancePrincipal caller) {
         String token = Tokens.newToken();
-        String[] old = new String[1];
+        String[] old = new String[2];
         DeviceView rotated = database.inTransaction(em -> {
             Device d = device(em, id);
             old[0] = d.tokenHash;
+            old[1] = d.tenantId;
             d.tokenHash = Tokens.hash(token);
             d.tokenIssuedAt = clock.instant();
             return view(d);
         });
         authenticator.forget(old[0]);
         audit.record("telemetry.token-rotated", caller.tenantId(), id, null, null);
+        tokenChanged(old[1], id);
         return new DeviceWithToken(rotated, token);
     }
 
     /** Revokes the device's token: its requests are refused from now on, until a new token is issued. */
     DeviceView revoke(String id, AlliancePrincipal caller) {
-        String[] old = new String[1];
+        String[] old = new String[2];
         DeviceView revoked = database.inTransaction(em -> {
             Device d = device(em, id);
             old[0] = d.tokenHash;
+            old[1] = d.tenantId;
             d.tokenHash = null;
             d.tokenIssuedAt = null;
             return view(d);
         });
         authenticator.forget(old[0]);
         audit.record("telemetry.token-revoked", caller.tenantId(), id, null, null);
+        tokenChanged(old[1], id);
         return revoked;
+    }
+
+    /** After the commit: the device's owner and the device whose token was rotated or revoked. */
+    private void tokenChanged(String tenantId, String deviceId) {
+        events.postEvent(new Event(TelemetryEvents.TOKEN_CHANGED, Map.of(TelemetryEvents.TENANT, tenantId,
+                TelemetryEvents.DEVICE, deviceId)));
     }
 
     static Map<String, String> metrics(Device d) {

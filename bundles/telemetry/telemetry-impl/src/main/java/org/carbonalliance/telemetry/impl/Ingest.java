@@ -3,14 +3,17 @@ package org.carbonalliance.telemetry.impl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.carbonalliance.platform.api.persistence.Database;
+import org.carbonalliance.platform.api.plugin.PluginCallException;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.api.web.JsonText;
@@ -24,22 +27,42 @@ import org.carbonalliance.telemetry.impl.senml.SenmlRecord;
 import org.carbonalliance.telemetry.impl.store.Point;
 import org.carbonalliance.telemetry.impl.store.ReadingStore;
 import org.hibernate.Session;
+import org.carbonalliance.telemetry.api.TelemetryEvents;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /**
  * A device's readings in: SenML ({@code application/senml+json}), a plain JSON object, or a plugin decoder's format.
  * Every record is checked first (its metric registered on the device, its unit the metric's, a finite number, a time
  * not far in the future); one bad record refuses the whole batch with its index. The answer comes after the commit.
+ * Decoder plugins are called through {@link PluginCalls} only: {@code decode} within 2 s, {@code handles} and
+ * {@code name} (asked once per decoder) within 1 s.
  */
 class Ingest {
+
+    static final Duration DECODE_LIMIT = Duration.ofSeconds(2);
+    static final Duration QUICK_LIMIT = Duration.ofSeconds(1);
 
     private final Database database;
     private final Supplier<List<PayloadDecoder>> decoders;
     private final Clock clock;
+    private final PluginCalls calls;
+    private final EventAdmin events;
+    /** The names the decoders gave (stable, by contract), so that each is asked once; forgotten with the decoder. */
+    private final Map<PayloadDecoder, String> names = new ConcurrentHashMap<>();
 
-    Ingest(Database database, Supplier<List<PayloadDecoder>> decoders, Clock clock) {
+    Ingest(Database database, Supplier<List<PayloadDecoder>> decoders, Clock clock, PluginCalls calls,
+            EventAdmin events) {
         this.database = database;
         this.decoders = decoders;
         this.clock = clock;
+        this.calls = calls;
+        this.events = events;
+    }
+
+    /** A decoder went away: its name is not kept. */
+    void forget(PayloadDecoder decoder) {
+        names.remove(decoder);
     }
 
     IngestResult ingest(AlliancePrincipal caller, String contentType, byte[] body) {
@@ -63,6 +86,10 @@ class Ingest {
             d.lastValues = JsonText.write(last);
             return fresh[0];
         });
+        if (stored > 0) {   // committed: inTransaction has returned
+            events.postEvent(new Event(TelemetryEvents.READINGS_STORED, Map.of(TelemetryEvents.TENANT,
+                    device.tenantId, TelemetryEvents.DEVICE, deviceId, TelemetryEvents.COUNT, stored)));
+        }
         return new IngestResult(points.size(), stored, points.size() - stored);
     }
 
@@ -95,7 +122,7 @@ class Ingest {
         PayloadDecoder decoder = decoders.get().stream().filter(d -> handles(d, device.type, type)).findFirst()
                 .orElseThrow(() -> new ApiException(415, "unsupported-media-type", "Send application/senml+json or "
                         + "application/json; no installed decoder reads '" + type + "' for a " + device.type + "."));
-        List<DecodedReading> decoded = Decoding.decode(decoder, body, device.id);
+        List<DecodedReading> decoded = decode(decoder, body, device.id);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
             DecodedReading r = decoded.get(i);
@@ -108,12 +135,61 @@ class Ingest {
         return points;
     }
 
-    private static boolean handles(PayloadDecoder decoder, String deviceType, String contentType) {
-        try {
-            return decoder.handles(deviceType, contentType);
-        } catch (RuntimeException e) {
-            return false;
+    /** @return whether the decoder says it reads the payload, within 1 s; a failure or no answer is a "no" */
+    private boolean handles(PayloadDecoder decoder, String deviceType, String contentType) {
+        return calls.callOr(decoder, "PayloadDecoder '" + nameOf(decoder) + "'.handles", QUICK_LIMIT,
+                () -> decoder.handles(deviceType, contentType), false);
+    }
+
+    /** @return the decoder's name, asked once within 1 s; "a decoder" while it gives none */
+    private String nameOf(PayloadDecoder decoder) {
+        String known = names.get(decoder);
+        if (known != null) {
+            return known;
         }
+        String name = calls.callOr(decoder, "PayloadDecoder " + decoder.getClass().getName() + ".name", QUICK_LIMIT,
+                decoder::name, null);
+        if (name == null || name.isBlank()) {
+            return "a decoder";
+        }
+        if (decoders.get().contains(decoder)) {
+            names.put(decoder, name);
+        }
+        return name;
+    }
+
+    /** Runs a decoder with its limit: a refusal, failure or time-out refuses the payload (400), naming the decoder. */
+    private List<DecodedReading> decode(PayloadDecoder decoder, byte[] body, String device) {
+        String name = nameOf(decoder);
+        Object outcome;
+        try {
+            outcome = calls.call(decoder, "PayloadDecoder '" + name + "'.decode", DECODE_LIMIT, () -> {
+                try {
+                    return decoder.decode(body, device);
+                } catch (IllegalArgumentException e) {
+                    return e; // the decoder's documented "not my payload": an answer, not a failure of the plugin
+                }
+            });
+        } catch (PluginCallException e) {
+            throw ApiException.badRequest(switch (e.kind()) {
+                case TIMED_OUT -> "Decoder " + name + " did not finish within " + DECODE_LIMIT.toSeconds()
+                        + " s; nothing was stored.";
+                case HUNG -> "Decoder " + name + " is not answering (earlier payloads are still being decoded past "
+                        + "their limit); nothing was stored.";
+                case FAILED -> "Decoder " + name + " failed on the payload (" + e.getCause().getClass().getSimpleName()
+                        + "); nothing was stored.";
+            }, List.of());
+        }
+        if (outcome instanceof IllegalArgumentException refusal) {
+            throw ApiException.badRequest("Decoder " + name + " refused the payload: " + refusal.getMessage(),
+                    List.of());
+        }
+        @SuppressWarnings("unchecked")
+        List<DecodedReading> readings = (List<DecodedReading>) outcome;
+        if (readings == null || readings.isEmpty()) {
+            throw ApiException.badRequest("Decoder " + name + " found no readings in the payload.", List.of());
+        }
+        return readings;
     }
 
     /** The registered metric a record names: the whole name, or its last segment after ':' or '/'. */
@@ -144,49 +220,5 @@ class Ingest {
     private static ApiException refused(int index, String message) {
         String text = "record " + index + ": " + message;
         return ApiException.badRequest(text + "; nothing of this batch was stored.", List.of(text));
-    }
-
-    /** Runs a decoder with its time limit. */
-    static final class Decoding {
-        private static final java.util.concurrent.ExecutorService POOL =
-                java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "payload-decoder");
-                    t.setDaemon(true);
-                    return t;
-                });
-
-        private Decoding() {
-        }
-
-        static List<DecodedReading> decode(PayloadDecoder decoder, byte[] body, String device) {
-            String name = Optional.ofNullable(safeName(decoder)).orElse("a decoder");
-            java.util.concurrent.Future<List<DecodedReading>> call = POOL.submit(() -> decoder.decode(body, device));
-            try {
-                List<DecodedReading> readings = call.get(2, java.util.concurrent.TimeUnit.SECONDS);
-                if (readings == null || readings.isEmpty()) {
-                    throw ApiException.badRequest("Decoder " + name + " found no readings in the payload.",
-                            List.of());
-                }
-                return readings;
-            } catch (java.util.concurrent.TimeoutException e) {
-                call.cancel(true);
-                throw ApiException.badRequest("Decoder " + name + " did not finish within 2 s; nothing was stored.",
-                        List.of());
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw ApiException.badRequest("Decoder " + name + " refused the payload: "
-                        + e.getCause().getMessage(), List.of());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String safeName(PayloadDecoder decoder) {
-            try {
-                return decoder.name();
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
     }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.platform.api.audit.AuditLog;
+import org.carbonalliance.platform.api.plugin.PluginCalls;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Tenant;
 import org.carbonalliance.telemetry.api.PayloadDecoder;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -33,13 +35,14 @@ public class TelemetryService {
 
     @Activate
     public TelemetryService(@Reference TelemetryDatabase telemetry, @Reference DeviceAuthenticator authenticator,
-            @Reference AuditLog audit, @Reference IdentityService identity, @Reference MeterScope2 meters) {
+            @Reference AuditLog audit, @Reference IdentityService identity, @Reference MeterScope2 meters,
+            @Reference PluginCalls calls, @Reference EventAdmin events) {
         this.meters = meters;
         Clock clock = Clock.systemUTC();
-        this.devices = new Devices(telemetry.database(), authenticator, audit, clock);
+        this.devices = new Devices(telemetry.database(), authenticator, audit, clock, events);
         this.ingest = new Ingest(telemetry.database(), () -> decoders.stream()
                 .sorted(Comparator.comparingInt(Ranked::ranking).reversed().thenComparingLong(Ranked::serviceId))
-                .map(Ranked::decoder).toList(), clock);
+                .map(Ranked::decoder).toList(), clock, calls, events);
         this.series = new SeriesQuery(telemetry.database());
         this.console = new TelemetryConsole(telemetry.database(), devices,
                 tenantId -> identity.tenant(tenantId).map(Tenant::name).orElse(tenantId));
@@ -54,5 +57,6 @@ public class TelemetryService {
 
     void removeDecoder(PayloadDecoder decoder) {
         decoders.removeIf(r -> r.decoder() == decoder);
+        ingest.forget(decoder);
     }
 }

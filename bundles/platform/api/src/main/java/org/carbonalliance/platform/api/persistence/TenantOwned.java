@@ -12,8 +12,9 @@ import org.hibernate.annotations.TenantId;
  * <p>The entity's table needs the column {@code tenant_id varchar(64) not null}, with an index, in the unit's
  * changelog. A plugin using this class needs no Hibernate dependency or import: the platform provides the mapping.
  *
- * <p>Callers without a tenant (operators, background jobs) cannot write tenant-owned rows, and reading them needs
- * {@link Database#readAcrossTenants}; see the plugin guide.
+ * <p>Callers without a tenant (operators, background jobs) read and write as the tenant {@code alliance}, which owns
+ * no member's rows: declare REST operations on such data with {@code Access.MEMBER}, so operators are told so (403),
+ * and read across members only on purpose, with {@link Database#readAcrossTenants} (logged). See the plugin guide.
  */
 @MappedSuperclass
 public abstract class TenantOwned {
