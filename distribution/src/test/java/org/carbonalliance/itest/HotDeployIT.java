@@ -90,6 +90,39 @@ public class HotDeployIT extends PlatformTestSupport {
     }
 
     @Test
+    public void aNewerVersionThatCannotStartLeavesTheDeployedOneServing() throws Exception {
+        Http http = http();
+        http.poll("/api/health", null, r -> r.status() == 200, WAIT);
+        Files.copy(systemJar("example-hello-servlet"), staging("hello-ok.jar"));
+        Jars.deploy(staging("hello-ok.jar"), deployDir(), "my-plugin-1.0.0.jar");
+        assertTrue(http.poll("/api/hello", null, r -> r.status() == 200, WAIT).body().contains("\"bundleVersion\":\"0.1.0."));
+        String imports;
+        try (java.util.jar.JarFile hello = new java.util.jar.JarFile(systemJar("example-hello-servlet").toFile())) {
+            imports = hello.getManifest().getMainAttributes().getValue("Import-Package") + ",org.example.nowhere";
+        }
+        Jars.deploy(Jars.withHeaders(systemJar("example-hello-servlet"), staging("hello-broken.jar"),
+                Map.of("Bundle-Version", "0.1.2.broken", "Import-Package", imports)), deployDir(),
+                "my-plugin-1.0.2.jar");
+        try {
+            Path notStarted = Path.of(context.getProperty("alliance.data"), "replaced-plugins",
+                    "my-plugin-1.0.2.jar.not-started");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!Files.exists(notStarted) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue("the version that cannot start is set aside", Files.exists(notStarted));
+            assertTrue("the deployed file is back", Files.exists(deployDir().resolve("my-plugin-1.0.0.jar")));
+            assertTrue(http.poll("/api/hello", null, r -> r.status() == 200, WAIT).body()
+                    .contains("\"bundleVersion\":\"0.1.0."));
+            assertEquals(1, helloBundles(true));
+        } finally {
+            Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.0.jar"));
+            Files.deleteIfExists(deployDir().resolve("my-plugin-1.0.2.jar"));
+            http.poll("/api/hello", operator(), r -> r.status() == 404, WAIT);
+        }
+    }
+
+    @Test
     public void anOlderVersionDroppedBesideTheDeployedOneDoesNotServeAndIsNamed() throws Exception {
         Http http = http();
         http.poll("/api/health", null, r -> r.status() == 200, WAIT);

@@ -22,9 +22,14 @@ final class Jars {
 
     /** A copy of {@code source} with its Bundle-Version replaced. */
     static Path withVersion(Path source, Path target, String version) throws IOException {
+        return withHeaders(source, target, Map.of("Bundle-Version", version));
+    }
+
+    /** A copy of the bundle {@code source} with the given manifest headers set. */
+    static Path withHeaders(Path source, Path target, Map<String, String> headers) throws IOException {
         try (JarFile in = new JarFile(source.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            headers.forEach(manifest.getMainAttributes()::putValue);
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
                 Enumeration<JarEntry> entries = in.entries();
                 while (entries.hasMoreElements()) {

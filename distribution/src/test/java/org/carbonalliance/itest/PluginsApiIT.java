@@ -3,6 +3,7 @@ package org.carbonalliance.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Plugins through {@code /api/platform/plugins} and the console's Alliance page: an upload is described (symbolic
  * name, version, imports, services, SHA-256) before anything of it runs; activating writes it into deploy/, where hot
- * deploy starts it; removing deletes it. Each step is in the audit log with the file's SHA-256. Only operators may do
- * any of it, garbage changes nothing, and no name a request sends reaches outside deploy/.
+ * deploy starts it; removing deletes it. Activation names the SHA-256 the review showed. A feature is reviewed with
+ * its bundles and configurations; one that configures a platform PID is refused. Each step is in the audit log with
+ * the file's SHA-256. Only operators may do any of it, garbage changes nothing, and no name a request sends reaches
+ * outside deploy/.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -46,6 +49,9 @@ public class PluginsApiIT extends PlatformTestSupport {
     private static final String PLUGINS = "/api/platform/plugins";
     private static final String JAR = "application/java-archive";
     private static final String HELLO = "org.carbonalliance.examples.hello";
+    private static final String VERSION = System.getProperty("alliance.project.version", "0.1.0-SNAPSHOT");
+    private static final String HELLO_COORDINATES = "org.carbonalliance:example-hello-servlet:" + VERSION;
+    private static final String HELLO_LOCATION = "mvn:org.carbonalliance/example-hello-servlet/" + VERSION;
 
     @Inject
     private IdentityService identity;
@@ -129,8 +135,10 @@ public class PluginsApiIT extends PlatformTestSupport {
         assertEquals(response.body(), code, error.get("code").asText());
     }
 
-    private Http.Response activate(Http http, String id, String authorization) throws Exception {
-        return http.post(PLUGINS + "/staged/" + id + "/activation", authorization, null, "");
+    /** Activates an upload, naming the SHA-256 its review showed (and nothing it replaces). */
+    private Http.Response activate(Http http, String id, String sha256, String authorization) throws Exception {
+        return http.post(PLUGINS + "/staged/" + id + "/activation", authorization, "application/json",
+                "{\"sha256\":\"" + sha256 + "\"}");
     }
 
     @Test
@@ -180,10 +188,10 @@ public class PluginsApiIT extends PlatformTestSupport {
             assertEquals(again.body(), 200, again.status());
             assertEquals(sha, json(again).get("sha256").asText());
             assertError(http.get(PLUGINS + "/staged/" + id, member()), 403, "forbidden");
-            assertError(activate(http, id, member()), 403, "forbidden");
-            assertError(activate(http, id, null), 401, "unauthorized");
+            assertError(activate(http, id, sha, member()), 403, "forbidden");
+            assertError(activate(http, id, sha, null), 401, "unauthorized");
 
-            Http.Response activated = activate(http, id, operator());
+            Http.Response activated = activate(http, id, sha, operator());
             assertEquals(activated.body(), 202, activated.status());
             assertEquals(file, json(activated).get("file").asText());
             assertTrue(activated.body(), json(activated).get("replaces").isNull());
@@ -215,7 +223,7 @@ public class PluginsApiIT extends PlatformTestSupport {
             JsonNode second = json(http.postBytes(PLUGINS, operator(), "application/octet-stream", jar));
             String secondId = second.get("id").asText();
             assertTrue(second.toString(), second.get("conflict").asText().contains("deployed already"));
-            assertError(activate(http, secondId, operator()), 409, "conflict");
+            assertError(activate(http, secondId, sha, operator()), 409, "conflict");
             assertEquals(204, http.delete(PLUGINS + "/staged/" + secondId, operator()).status());
             assertError(http.get(PLUGINS + "/staged/" + secondId, operator()), 404, "not-found");
             assertFalse(stagedFiles().toString(), stagedFiles().stream().anyMatch(f -> f.startsWith(secondId)));
@@ -265,6 +273,22 @@ public class PluginsApiIT extends PlatformTestSupport {
         Path scrLike = Jars.bundle(Files.createTempFile("itest-scr", ".jar"), Map.of(
                 "Bundle-SymbolicName", "org.apache.felix.scr", "Bundle-Version", "99.0.0"), null);
         assertError(http.postBytes(PLUGINS, operator(), JAR, Files.readAllBytes(scrLike)), 400, "bad-request");
+        Path reserved = Jars.bundle(Files.createTempFile("itest-reserved", ".jar"), Map.of(
+                "Bundle-SymbolicName", "org.carbonalliance.membership.extra", "Bundle-Version", "1.0.0"), null);
+        Http.Response reservedName = http.postBytes(PLUGINS, operator(), JAR, Files.readAllBytes(reserved));
+        assertError(reservedName, 400, "bad-request");
+        assertTrue(reservedName.body(), reservedName.body().contains("platform bundle"));
+        Path extension = Jars.bundle(Files.createTempFile("itest-extension", ".jar"), Map.of(
+                "Bundle-SymbolicName", "org.example.extension", "Bundle-Version", "1.0.0",
+                "Fragment-Host", "system.bundle;extension:=framework"), null);
+        Http.Response framework = http.postBytes(PLUGINS, operator(), JAR, Files.readAllBytes(extension));
+        assertError(framework, 400, "bad-request");
+        assertTrue(framework.body(), framework.body().contains("cannot extend the framework"));
+        Path platformFragment = Jars.bundle(Files.createTempFile("itest-fragment", ".jar"), Map.of(
+                "Bundle-SymbolicName", "org.example.fragment", "Bundle-Version", "1.0.0",
+                "Fragment-Host", "org.apache.felix.scr"), null);
+        assertError(http.postBytes(PLUGINS, operator(), JAR, Files.readAllBytes(platformFragment)), 400,
+                "bad-request");
 
         assertError(http.postBytes(PLUGINS, operator(), "application/json",
                 "{\"id\":\"itest:truncated:1.0\",\"bundles\":[".getBytes(StandardCharsets.UTF_8)), 400, "bad-request");
@@ -309,6 +333,139 @@ public class PluginsApiIT extends PlatformTestSupport {
             Files.deleteIfExists(outside);
             Files.deleteIfExists(dataFile);
         }
+    }
+
+    @Test
+    public void activationNamesTheReviewedSha256() throws Exception {
+        Http http = ready();
+        byte[] jar = Files.readAllBytes(systemJar("example-hello-servlet"));
+        List<String> before = deployFiles();
+        JsonNode upload = json(http.postBytes(PLUGINS, operator(), JAR, jar));
+        String id = upload.get("id").asText();
+        String path = PLUGINS + "/staged/" + id + "/activation";
+        try {
+            Http.Response other = activate(http, id, "0".repeat(64), operator());
+            assertError(other, 409, "conflict");
+            assertTrue(other.body(), other.body().contains("not the one reviewed"));
+            assertError(activate(http, id, sha256(jar).toUpperCase(), operator()), 400, "bad-request");
+            assertError(http.post(path, operator(), "application/json", "{}"), 400, "bad-request");
+            assertError(http.post(path, operator(), "application/json", "{\"sha256\":\"" + sha256(jar)
+                    + "\",\"force\":true}"), 400, "bad-request");
+            assertError(http.post(path, operator(), null, ""), 415, "unsupported-media-type");
+            // What it replaces is compared too: the review said nothing.
+            Http.Response replaces = http.post(path, operator(), "application/json", "{\"sha256\":\"" + sha256(jar)
+                    + "\",\"replaces\":\"org.carbonalliance.examples.hello-0.0.1.jar\"}");
+            assertError(replaces, 409, "conflict");
+            assertTrue(replaces.body(), replaces.body().contains("changed since the review"));
+            Thread.sleep(600);
+            assertEquals("nothing was activated", before, deployFiles());
+            assertEquals(sha256(jar), json(http.get(PLUGINS + "/staged/" + id, operator())).get("sha256").asText());
+        } finally {
+            http.delete(PLUGINS + "/staged/" + id, operator());
+        }
+    }
+
+    private static String feature(String artifactId, String bundle, String configurations) {
+        return "{\"feature-resource-version\":\"1.0\",\"id\":\"itest:" + artifactId + ":osgifeature:1.0\","
+                + "\"name\":\"Plugins API feature\",\"bundles\":[{\"id\":\"" + bundle + "\",\"start-order\":6}]"
+                + (configurations == null ? "" : ",\"configurations\":" + configurations) + "}";
+    }
+
+    @Test
+    public void anOperatorInstallsAndRemovesAFeature() throws Exception {
+        Http http = ready();
+        assertEquals("the example is not running yet", 404, http.get("/api/hello", operator()).status());
+        byte[] json = feature("plugins-api-hello", HELLO_COORDINATES,
+                "{\"org.carbonalliance.examples.hello.itest\":{\"greeting\":\"hi\",\"apiToken\":\"s3cr3t\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(json);
+        String file = "itest_plugins-api-hello_osgifeature_1.0.json";
+        List<String> before = deployFiles();
+
+        Http.Response uploaded = http.postBytes(PLUGINS, operator(), "application/json", json);
+        assertEquals(uploaded.body(), 201, uploaded.status());
+        JsonNode upload = json(uploaded);
+        String id = upload.get("id").asText();
+        try {
+            assertEquals("feature", upload.get("kind").asText());
+            assertEquals("itest:plugins-api-hello:osgifeature:1.0", upload.get("featureId").asText());
+            assertEquals(sha, upload.get("sha256").asText());
+            assertEquals(1, upload.get("bundles").size());
+            assertEquals(HELLO_COORDINATES, upload.get("bundles").get(0).asText());
+            JsonNode configuration = upload.get("configurations").get(0);
+            assertEquals("org.carbonalliance.examples.hello.itest", configuration.get("pid").asText());
+            assertTrue(upload.toString(), any(configuration.get("properties"), p -> p.get("name").asText()
+                    .equals("greeting") && p.get("value").asText().equals("hi")));
+            assertTrue(upload.toString(), any(configuration.get("properties"), p -> p.get("name").asText()
+                    .equals("apiToken") && p.get("value").isNull() && p.get("hidden").asBoolean()));
+            assertFalse(upload.toString(), upload.toString().contains("s3cr3t"));
+            assertTrue(upload.toString(), upload.get("conflict").isNull());
+            AuditRecord staged = audited("platform.plugin-uploaded", id);
+            assertTrue(staged.after(), staged.after().contains(HELLO_COORDINATES));
+            assertFalse(staged.after(), staged.after().contains("s3cr3t"));
+            assertEquals(before, deployFiles());
+
+            Http.Response activated = activate(http, id, sha, operator());
+            assertEquals(activated.body(), 202, activated.status());
+            assertEquals(file, json(activated).get("file").asText());
+            assertTrue(deployFiles().contains(file));
+            Http.Response hello = http.poll("/api/hello", null, r -> r.status() == 200, WAIT);
+            assertEquals(hello.body(), 200, hello.status());
+            AuditRecord installed = audited("platform.plugin-installed", file);
+            assertTrue(installed.after(), installed.after().contains(sha));
+            assertTrue(installed.after(), installed.after().contains(HELLO_COORDINATES));
+            assertEquals("admin", installed.actor());
+            Http.Response listed = http.poll(PLUGINS, operator(), r -> r.body().contains(file)
+                    && r.body().contains("\"state\":\"installed\""), WAIT);
+            assertTrue(listed.body(), any(json(listed).get("items"), i -> i.get("file").asText().equals(file)
+                    && i.get("kind").asText().equals("feature") && i.get("state").asText().equals("installed")
+                    && i.get("sha256").asText().equals(sha)));
+
+            Http.Response removed = http.delete(PLUGINS + "/deployed/" + file, operator());
+            assertEquals(removed.body(), 204, removed.status());
+            assertEquals(before, deployFiles());
+            assertEquals(404, http.poll("/api/hello", operator(), r -> r.status() == 404, WAIT).status());
+            AuditRecord gone = audited("platform.plugin-removed", file);
+            assertTrue(gone.before(), gone.before().contains(sha) && gone.before().contains(HELLO_COORDINATES));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (context.getBundle(HELLO_LOCATION) != null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertNull("the feature's bundle is uninstalled", context.getBundle(HELLO_LOCATION));
+        } finally {
+            http.delete(PLUGINS + "/staged/" + id, operator());
+            Files.deleteIfExists(deployDir().resolve(file));
+        }
+    }
+
+    @Test
+    public void aFeatureThatWouldConfigureThePlatformIsRefused() throws Exception {
+        Http http = ready();
+        List<String> before = deployFiles();
+        List<String> stagedBefore = stagedFiles();
+
+        Http.Response platformPid = http.postBytes(PLUGINS, operator(), "application/json", feature(
+                "plugins-api-config", HELLO_COORDINATES, "{\"org.carbonalliance.plugins\":{\"maxUploadBytes:Long\":"
+                        + "1099511627776}}").getBytes(StandardCharsets.UTF_8));
+        assertError(platformPid, 400, "bad-request");
+        assertTrue(platformPid.body(), platformPid.body().contains("org.carbonalliance.plugins"));
+        Http.Response factory = http.postBytes(PLUGINS, operator(), "application/json", feature(
+                "plugins-api-factory", HELLO_COORDINATES, "{\"org.apache.felix.http~second\":{\"org.osgi.service"
+                        + ".http.port:Integer\":8081}}").getBytes(StandardCharsets.UTF_8));
+        assertError(factory, 400, "bad-request");
+        assertTrue(factory.body(), factory.body().contains("org.apache.felix.http~second"));
+        Http.Response platformBundle = http.postBytes(PLUGINS, operator(), "application/json", feature(
+                "plugins-api-bundle", "org.carbonalliance:platform-web:" + VERSION, null)
+                .getBytes(StandardCharsets.UTF_8));
+        assertError(platformBundle, 400, "bad-request");
+        assertTrue(platformBundle.body(), platformBundle.body().contains("platform bundle"));
+        byte[] large = ("{\"id\":\"itest:large:1.0\",\"description\":\"" + "x".repeat(1 << 20) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertError(http.postBytes(PLUGINS, operator(), "application/json", large), 413, "payload-too-large");
+
+        Thread.sleep(600);
+        assertEquals("nothing lands in deploy/", before, deployFiles());
+        assertEquals("nothing refused is kept", stagedBefore, stagedFiles());
     }
 
     /** The Alliance page's upload form: multipart, with the page's CSRF token, from the console's own origin. */

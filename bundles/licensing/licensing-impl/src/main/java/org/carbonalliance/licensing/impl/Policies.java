@@ -113,8 +113,8 @@ public class Policies {
         }
         String name = calls.callOr(policy, "LicencePolicy " + policy.getClass().getName() + ".name", NAME_LIMIT,
                 policy::name, null);
-        if (name == null || name.isBlank()) {
-            return policy.getClass().getName();
+        if (name == null || name.isBlank()) {   // remembered too: a name that hangs is not asked again
+            name = policy.getClass().getName();
         }
         if (policies.contains(policy)) {
             names.put(policy, name);

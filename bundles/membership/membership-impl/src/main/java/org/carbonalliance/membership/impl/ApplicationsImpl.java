@@ -280,9 +280,9 @@ public class ApplicationsImpl implements Applications {
         }
         String name = calls.callOr(check, "OnboardingCheck " + check.getClass().getName() + ".name", NAME_LIMIT,
                 check::name, null);
-        if (name == null || name.isBlank()) {
+        if (name == null || name.isBlank()) {   // remembered too: a name that hangs is not asked again
             String simple = check.getClass().getSimpleName();
-            return simple.isEmpty() ? check.getClass().getName() : simple;
+            name = simple.isEmpty() ? check.getClass().getName() : simple;
         }
         if (checks.contains(check)) {
             names.put(check, name);

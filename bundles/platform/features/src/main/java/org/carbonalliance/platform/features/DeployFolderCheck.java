@@ -31,7 +31,11 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
 
     private final Path deployDir;
     private final Map<Path, Reported> reported = new ConcurrentHashMap<>();
-    private final Map<Path, Reported> checkedJars = new ConcurrentHashMap<>();
+    /** A jar read once: why it cannot be a bundle (or null), its symbolic name, for its size and time then. */
+    private record CheckedJar(String cause, String name, long size, long modified) {
+    }
+
+    private final Map<Path, CheckedJar> checkedJars = new ConcurrentHashMap<>();
 
     @Activate
     public DeployFolderCheck(BundleContext context) {
@@ -90,12 +94,15 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
             stream.forEach(jars::add);
             jars.sort(java.util.Comparator.comparingLong(DeployFolderCheck::modified).thenComparing(Path::toString));
             for (Path jar : jars) {
-                String cause = cachedJarProblem(jar);
-                if (cause != null) {
-                    problems.put(jar.getFileName().toString(), cause);
+                CheckedJar checked = checked(jar);
+                if (checked == null) {
+                    continue; // gone meanwhile
+                }
+                if (checked.cause() != null) {
+                    problems.put(jar.getFileName().toString(), checked.cause());
                     continue;
                 }
-                String name = symbolicName(jar);
+                String name = checked.name();
                 Path first = name == null ? null : bySymbolicName.putIfAbsent(name, jar);
                 if (first != null) {
                     problems.put(jar.getFileName().toString(), "another version of " + name + " is deployed from "
@@ -119,20 +126,20 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
     }
 
     /** Reads a jar again only when its size or time changed: health requests (anonymous too) cost a stat each. */
-    private String cachedJarProblem(Path jar) {
+    private CheckedJar checked(Path jar) {
         try {
             long size = Files.size(jar);
             long modified = Files.getLastModifiedTime(jar).toMillis();
-            Reported known = checkedJars.get(jar);
+            CheckedJar known = checkedJars.get(jar);
             if (known == null || known.size() != size || known.modified() != modified) {
                 String cause = jarProblem(jar);
-                known = new Reported(cause, size, modified);
+                known = new CheckedJar(cause, cause == null ? symbolicName(jar) : null, size, modified);
                 checkedJars.put(jar, known);
             }
-            return known.cause();
+            return known;
         } catch (IOException e) {
             checkedJars.remove(jar);
-            return null; // gone meanwhile
+            return null;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.carbonalliance.platform.features;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +13,19 @@ import org.osgi.framework.BundleContext;
 final class DeployedPlugins {
 
     private final BundleContext context;
-    private final String deployDir;
+    private final Path deployDir;
 
     DeployedPlugins(BundleContext context) {
         this.context = context;
         String dir = context.getProperty("felix.fileinstall.dir");
-        this.deployDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize().toString();
+        this.deployDir = dir == null ? null : real(Path.of(dir));
     }
 
+    /** @return whether the bundle was installed from a file directly in deploy/ */
     boolean fromDeploy(Bundle bundle) {
-        return deployDir != null && bundle.getLocation().contains(deployDir);
+        Path file = file(bundle);
+        return deployDir != null && file != null && file.getParent() != null
+                && deployDir.equals(real(file.getParent()));
     }
 
     /** @return the other installed bundles from deploy/ with the symbolic name of {@code bundle} */
@@ -39,9 +44,26 @@ final class DeployedPlugins {
         return others;
     }
 
-    /** @return the file in deploy/ that {@code bundle} was installed from */
+    /** @return the file a bundle was installed from (its location is a file URI, spaces encoded), or null */
     static Path file(Bundle bundle) {
         String location = bundle.getLocation();
-        return Path.of(URI.create(location.substring(location.indexOf("file:"))));
+        int at = location == null ? -1 : location.indexOf("file:");
+        if (at < 0) {
+            return null;
+        }
+        try {
+            return Path.of(URI.create(location.substring(at)));
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** @return the folder with symbolic links resolved (deploy/ may be a link), or as given when it is gone */
+    private static Path real(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder.toAbsolutePath().normalize();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.carbonalliance.platform.features;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.hooks.resolver.ResolverHook;
@@ -36,12 +38,30 @@ public class OnePluginVersion implements ResolverHookFactory {
                 .anyMatch(other -> (other.getState() & SERVING) != 0);
     }
 
+    private static BundleRevision higher(BundleRevision a, BundleRevision b) {
+        int byVersion = a.getVersion().compareTo(b.getVersion());
+        if (byVersion != 0) {
+            return byVersion > 0 ? a : b;
+        }
+        return a.getBundle().getBundleId() <= b.getBundle().getBundleId() ? a : b;
+    }
+
     @Override
     public ResolverHook begin(Collection<BundleRevision> triggers) {
         return new ResolverHook() {
             @Override
             public void filterResolvable(Collection<BundleRevision> candidates) {
                 candidates.removeIf(revision -> shadowed(revision.getBundle()));
+                // Two versions resolving in one go (a restart, a refresh): only the highest may.
+                Map<String, BundleRevision> highest = new HashMap<>();
+                for (BundleRevision revision : candidates) {
+                    if (revision.getSymbolicName() != null && deployed.fromDeploy(revision.getBundle())) {
+                        highest.merge(revision.getSymbolicName(), revision, OnePluginVersion::higher);
+                    }
+                }
+                candidates.removeIf(revision -> revision.getSymbolicName() != null
+                        && highest.containsKey(revision.getSymbolicName())
+                        && highest.get(revision.getSymbolicName()) != revision);
             }
 
             @Override

@@ -40,7 +40,7 @@ public class PluginUpdates {
         return thread;
     });
     private final SynchronousBundleListener listener = event -> {
-        if (event.getType() == BundleEvent.INSTALLED || event.getType() == BundleEvent.UPDATED) {
+        if (event.getType() == BundleEvent.INSTALLED) {
             Bundle bundle = event.getBundle();
             worker.execute(() -> replaceOlder(bundle));
         }
@@ -65,33 +65,72 @@ public class PluginUpdates {
         worker.shutdownNow();
     }
 
-    /** If {@code newer} is from deploy/ and newer than another deployed version of it, moves that one's file away. */
+    /**
+     * If {@code newer} is from deploy/, newer than another deployed version of it, and was dropped after it (a file
+     * dropped later with a lower version is a roll-back attempt, left to the operator), moves that one's file away
+     * and starts {@code newer} once the older is uninstalled; if {@code newer} then cannot start, its file goes to
+     * replaced-plugins/ as {@code <file>.not-started} and the older file is put back, so the plugin keeps serving.
+     */
     private void replaceOlder(Bundle newer) {
         if (replacedDir == null || newer.getState() == Bundle.UNINSTALLED || !deployed.fromDeploy(newer)) {
             return;
         }
+        Path newerFile = DeployedPlugins.file(newer);
         for (Bundle older : deployed.otherVersions(newer)) {
-            if (older.getVersion().compareTo(newer.getVersion()) >= 0) {
+            Path file = DeployedPlugins.file(older);
+            if (older.getVersion().compareTo(newer.getVersion()) >= 0 || modified(newerFile) < modified(file)) {
                 continue; // not an update: DeployFolderCheck reports it
             }
-            Path file = DeployedPlugins.file(older);
+            Path kept = keptName(file.getFileName().toString());
             try {
                 Files.createDirectories(replacedDir);
-                Path kept = replacedDir.resolve(file.getFileName());
-                Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file, kept);
                 LOG.info("Updating {} from {} to {}: {} is replaced by {} and kept as {}", newer.getSymbolicName(),
-                        older.getVersion(), newer.getVersion(), file.getFileName(), DeployedPlugins.file(newer).getFileName(),
-                        kept);
+                        older.getVersion(), newer.getVersion(), file.getFileName(), newerFile.getFileName(), kept);
                 awaitUninstalled(older);
                 if (newer.getState() != Bundle.UNINSTALLED && newer.getState() != Bundle.ACTIVE) {
                     newer.start();
                 }
-            } catch (IOException | BundleException | IllegalStateException e) {
-                LOG.error("Could not update {} to {} from {}: {}", newer.getSymbolicName(), newer.getVersion(),
-                        DeployedPlugins.file(newer).getFileName(), e.toString());
+            } catch (BundleException | IllegalStateException e) {
+                LOG.error("Could not start {} {} from {}, so {} {} is put back and the new file is kept as {}: {}",
+                        newer.getSymbolicName(), newer.getVersion(), newerFile.getFileName(), older.getSymbolicName(),
+                        older.getVersion(), replacedDir.resolve(newerFile.getFileName() + ".not-started"),
+                        e.getMessage());
+                move(newerFile, replacedDir.resolve(newerFile.getFileName() + ".not-started"));
+                move(kept, file);
+            } catch (IOException e) {
+                LOG.error("Could not update {} to {}: {}", newer.getSymbolicName(), newer.getVersion(), e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** @return a name in replaced-plugins/ that no earlier kept file has (a roll-back copy is never overwritten) */
+    private Path keptName(String fileName) {
+        Path kept = replacedDir.resolve(fileName);
+        if (!Files.exists(kept)) {
+            return kept;
+        }
+        int dot = fileName.lastIndexOf('.');
+        String stamp = "-replaced-" + System.currentTimeMillis();
+        return replacedDir.resolve(dot < 0 ? fileName + stamp : fileName.substring(0, dot) + stamp
+                + fileName.substring(dot));
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.error("Could not move {} to {}: {}", from, to, e.toString());
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 

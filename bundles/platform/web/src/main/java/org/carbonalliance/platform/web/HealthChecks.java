@@ -1,9 +1,11 @@
 package org.carbonalliance.platform.web;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -81,6 +83,7 @@ final class HealthChecks {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         Map<HealthCheck, Run> runs = new LinkedHashMap<>();
         Map<String, HealthResult> results = new LinkedHashMap<>();
+        Map<HealthCheck, Answer> answers = new LinkedHashMap<>();
         for (HealthCheck check : checks) {
             try {
                 runs.put(check, start(check));
@@ -123,9 +126,29 @@ final class HealthChecks {
             } else {
                 result = answer.result();
             }
-            results.put(name, result);
+            answers.put(check, new Answer(name, result));
+        });
+        // A plugin's check cannot take the name of the platform's own (or another's): it is shown with its bundle.
+        Set<String> platformNames = new HashSet<>();
+        answers.forEach((check, answer) -> {
+            if (ofPlatform(check)) {
+                platformNames.add(answer.name());
+            }
+        });
+        answers.forEach((check, answer) -> {
+            String name = answer.name();
+            if (!ofPlatform(check) && (platformNames.contains(name) || results.containsKey(name))) {
+                name = name + " (" + owner.apply(check) + ")";
+            }
+            results.put(name, answer.result());
         });
         return results;
+    }
+
+    /** @return whether the check is the platform's own (a capability's), not a plugin's */
+    private boolean ofPlatform(HealthCheck check) {
+        String bundle = owner.apply(check);
+        return bundle.startsWith("org.carbonalliance.") && !bundle.startsWith("org.carbonalliance.examples.");
     }
 
     /** @return the check's run still going, or a new one */
@@ -162,6 +185,7 @@ final class HealthChecks {
     private HealthResult failed(HealthCheck check, String name, String what) {
         String message = "The health check " + (name.equals(check.getClass().getName()) ? "" : "'" + name + "' ")
                 + "of " + owner.apply(check) + " " + what + ".";
-        return DATABASE.equals(name) ? HealthResult.down(message) : HealthResult.degraded(message);
+        return DATABASE.equals(name) && ofPlatform(check) ? HealthResult.down(message)
+                : HealthResult.degraded(message);
     }
 }

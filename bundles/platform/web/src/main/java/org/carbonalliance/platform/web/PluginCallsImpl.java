@@ -93,10 +93,12 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
     private <T> T call(PluginRecord record, String what, Duration limit, Callable<T> work)
             throws PluginCallException {
         int overdue = record.overdue.get();
-        if (overdue >= MAX_OVERDUE_CALLS) {
-            String message = what + " of " + record.plugin + " was not called: " + overdue + " earlier calls to this "
-                    + "plugin are still running past their time limit (it seems to hang; update, restart or remove "
-                    + "it)";
+        int running = record.active.get() + overdue;   // threads of this plugin's calls, this one included
+        if (overdue >= MAX_OVERDUE_CALLS || running > MAX_CALLS_AT_ONCE) {
+            String message = what + " of " + record.plugin + " was not called: " + (overdue >= MAX_OVERDUE_CALLS
+                    ? overdue + " earlier calls to this plugin are still running past their time limit (it seems to "
+                            + "hang; update, restart or remove it)"
+                    : (running - 1) + " calls to this plugin are already running, the most it gets at once");
             if (record.count(Kind.HUNG, what, message, clock.millis())) {
                 LOG.warn(message);
             }
@@ -128,7 +130,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
             LOG.warn(message, cause);
             throw new PluginCallException(Kind.FAILED, record.plugin, message, cause);
         } catch (InterruptedException e) {
-            job.abandon(false);
+            job.abandon(true);   // its thread may still run: it counts until it ends
             Thread.currentThread().interrupt();
             throw new PluginCallException(Kind.TIMED_OUT, record.plugin, what + " of " + record.plugin
                     + " was abandoned: the platform thread waiting for it was interrupted", e);
@@ -170,7 +172,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
 
     /** @return how many calls of {@code plugin}'s bundle are still running past their limit */
     int overdue(Object plugin) {
-        PluginRecord record = plugins.get(pluginName(plugin));
+        PluginRecord record = plugins.get(key(plugin));
         return record == null ? 0 : record.overdue.get();
     }
 
@@ -186,8 +188,8 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         String name = bundle != null ? bundleName(bundle) : plugin.getClass().getName();
         long now = clock.millis();
         forgetOld(now);
-        return plugins.compute(name, (n, known) -> {
-            PluginRecord record = known != null ? known : new PluginRecord(n, bundle, now);
+        return plugins.compute(key(plugin), (k, known) -> {
+            PluginRecord record = known != null ? known : new PluginRecord(name, bundle, now);
             record.active.incrementAndGet();
             return record;
         });
@@ -197,6 +199,16 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         for (String name : List.copyOf(plugins.keySet())) {
             plugins.computeIfPresent(name, (n, record) -> record.forgettable(now) ? null : record);
         }
+    }
+
+    /**
+     * @return the record's key: one installation of the plugin's bundle (an update, even to the same version, starts
+     *         afresh, so the hung calls of the code it replaced do not count against the new code)
+     */
+    private static String key(Object plugin) {
+        Bundle bundle = bundleOf(plugin);
+        return bundle == null ? plugin.getClass().getName()
+                : bundleName(bundle) + " #" + bundle.getBundleId() + "@" + bundle.getLastModified();
     }
 
     /** @return the plugin's bundle as {@code <symbolic name> <version>}, or its class name outside OSGi */
@@ -317,6 +329,8 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
     private static final class PluginRecord {
         final String plugin;
         final Bundle bundle;
+        /** The bundle's installation or update this record is about. */
+        final long lastModified;
         /** Calls running past their limit. */
         final AtomicInteger overdue = new AtomicInteger();
         /** Calls in progress, waited for by their callers (or recording a failure). */
@@ -339,6 +353,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         PluginRecord(String plugin, Bundle bundle, long now) {
             this.plugin = plugin;
             this.bundle = bundle;
+            this.lastModified = bundle == null ? 0 : bundle.getLastModified();
             this.lastAt = now;
         }
 
@@ -362,7 +377,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
                 return false;
             }
             boolean gone = bundle != null && (bundle.getState() == Bundle.UNINSTALLED
-                    || !plugin.equals(bundleName(bundle)));
+                    || bundle.getLastModified() != lastModified);
             return gone || now - lastAt >= WINDOW.toMillis();
         }
 

@@ -124,4 +124,23 @@ public class HealthChecksTest {
             calls.stop();
         }
     }
+
+    @Test
+    public void aPluginsCheckCannotTakeThePlatformsNameNorTurnHealthDown() {
+        HealthCheck platformDatabase = check("database", () -> HealthResult.up("H2"));
+        HealthCheck impostor = check("database", () -> {
+            throw new IllegalStateException("down, says the plugin");
+        });
+        HealthChecks named = new HealthChecks(c -> c == impostor ? "org.example.soil 1.0.0"
+                : "org.carbonalliance.platform.persistence 0.1.0", (check, what, message) -> { });
+        try {
+            Map<String, HealthResult> results = named.run(List.of(impostor, platformDatabase));
+            assertEquals(HealthResult.Status.UP, results.get("database").status());
+            HealthResult plugin = results.get("database (org.example.soil 1.0.0)");
+            assertEquals("a plugin's failing check degrades, never downs, the platform", HealthResult.Status.DEGRADED,
+                    plugin.status());
+        } finally {
+            named.stop();
+        }
+    }
 }

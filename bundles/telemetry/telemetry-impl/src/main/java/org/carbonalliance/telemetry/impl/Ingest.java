@@ -149,8 +149,8 @@ class Ingest {
         }
         String name = calls.callOr(decoder, "PayloadDecoder " + decoder.getClass().getName() + ".name", QUICK_LIMIT,
                 decoder::name, null);
-        if (name == null || name.isBlank()) {
-            return "a decoder";
+        if (name == null || name.isBlank()) {   // remembered too: a name that hangs is not asked again
+            name = decoder.getClass().getName();
         }
         if (decoders.get().contains(decoder)) {
             names.put(decoder, name);

@@ -14,7 +14,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * with {@code FrameworkUtil.getBundle(plugin.getClass())}) and logged; {@code /api/health} reports it under the check
  * {@code plugins} for 15 minutes. A call that times out is interrupted and, until it ends, counts as running past
  * its limit; while a bundle has {@value #MAX_OVERDUE_CALLS} such calls, further calls to it are refused at once
- * ({@link PluginCallException.Kind#HUNG}) without starting another thread, so a hung plugin cannot use up threads.
+ * ({@link PluginCallException.Kind#HUNG}) without starting another thread, and so is a call beyond
+ * {@value #MAX_CALLS_AT_ONCE} running at once, so a hung plugin cannot use up threads. An update of the plugin's
+ * bundle starts its count afresh.
  * <p>
  * {@code what} names the call for people, as {@code <extension point> '<the plugin's name>'.<method>}, such as
  * {@code OnboardingCheck 'recognised-institutes'.check}; messages read {@code <what> of <bundle> <version> did not
@@ -30,6 +32,12 @@ public interface PluginCalls {
 
     /** Calls still running past their limit after which a plugin bundle is not called again until one ends. */
     int MAX_OVERDUE_CALLS = 4;
+
+    /**
+     * Calls into one plugin bundle running at once (waited for or past their limit), beyond which a further call is
+     * refused ({@link PluginCallException.Kind#HUNG HUNG}): the threads a plugin can hold are bounded.
+     */
+    int MAX_CALLS_AT_ONCE = 32;
 
     /**
      * Runs {@code work} on a platform thread and waits for its answer at most {@code limit}.

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +68,17 @@ final class DeployFolder {
                 entry(file).ifPresent(entries::add);
             }
         }
-        cache.keySet().removeIf(file -> !Files.exists(file));
+        cache.keySet().removeIf(file -> !Files.exists(file, LinkOption.NOFOLLOW_LINKS));
         entries.sort(Comparator.comparing(Entry::name));
         return entries;
+    }
+
+    /**
+     * @return whether deploy/ has anything named {@code name} (a symbolic link too, which {@link #entries()} does not
+     *         list), so that a file moved in would replace it
+     */
+    boolean taken(String name) {
+        return Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** @return the listed file named exactly {@code name}; nothing for any other name */
@@ -76,13 +86,16 @@ final class DeployFolder {
         return entries().stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
+    /** The entry of a regular file; a symbolic link (or anything else) is skipped, not followed. */
     private Optional<Entry> entry(Path file) throws IOException {
         try {
-            if (!Files.isRegularFile(file)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
-            long size = Files.size(file);
-            long modified = Files.getLastModifiedTime(file).toMillis();
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().toMillis();
             Cached known = cache.get(file);
             if (known == null || known.size() != size || known.modified() != modified) {
                 Entry entry = new Entry(file.getFileName().toString(), file, inspector.identify(file),

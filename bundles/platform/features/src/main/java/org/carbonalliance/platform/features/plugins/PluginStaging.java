@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carbonalliance.platform.api.web.ApiException;
@@ -40,6 +44,8 @@ final class PluginStaging {
 
     private final Path dir;
     private final Clock clock;
+    /** Uploads being written: counted, but neither listed nor found nor expired until complete. */
+    private final Set<Path> arriving = ConcurrentHashMap.newKeySet();
     private volatile Duration ttl;
 
     PluginStaging(Path dir, Duration ttl, Clock clock) {
@@ -53,43 +59,70 @@ final class PluginStaging {
     }
 
     /**
-     * Writes an upload as it arrives, after its first bytes told a jar from JSON.
+     * Writes an upload as it arrives, after its first bytes told a jar from JSON. Its file is created, and counted
+     * towards {@link #MAX_STAGED}, in the same step as the count is checked; the bytes follow outside that step.
+     * A feature (JSON) may be at most {@link PluginInspector#MAX_FEATURE_BYTES}, whatever {@code maxBytes} says.
      *
-     * @throws ApiException 400 when it is neither, 413 past {@code maxBytes}, 409 when too many await review
+     * @throws ApiException 400 when it is neither, 413 past the limit, 409 when too many await review
      */
     Staged store(InputStream upload, long maxBytes) throws IOException {
-        clean();
-        if (list().size() >= MAX_STAGED) {
-            throw new ApiException(409, "conflict", MAX_STAGED + " uploads await review already; activate or discard "
-                    + "some first (they are discarded " + ttl.toMinutes() + " minutes after upload).");
-        }
         BufferedInputStream in = new BufferedInputStream(upload, 1 << 16);
         in.mark(PluginInspector.HEAD_BYTES);
         String kind = PluginInspector.kindOf(in.readNBytes(PluginInspector.HEAD_BYTES));
         in.reset();
-        Files.createDirectories(dir);
+        boolean feature = kind.equals(PluginInspector.FEATURE);
+        long limit = feature ? Math.min(maxBytes, PluginInspector.MAX_FEATURE_BYTES) : maxBytes;
         String id = UUID.randomUUID().toString();
-        Path file = dir.resolve(id + (kind.equals(PluginInspector.BUNDLE) ? ".jar" : ".json"));
+        Path file = dir.resolve(id + (feature ? ".json" : ".jar"));
+        reserve(file);
         try {
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-                byte[] buffer = new byte[1 << 16];
-                long written = 0;
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    written += n;
-                    if (written > maxBytes) {
-                        throw new ApiException(413, "payload-too-large", "The file is larger than the limit of "
-                                + maxBytes + " bytes (Largest upload, in the Alliance plugins configuration).");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
+            write(in, file, feature && limit < maxBytes ? PluginInspector.featureTooLarge()
+                    : new ApiException(413, "payload-too-large", "The file is larger than the limit of " + maxBytes
+                            + " bytes (Largest upload, in the Alliance plugins configuration)."), limit);
             Instant now = clock.instant();
             Files.setLastModifiedTime(file, FileTime.from(now));
             return new Staged(id, file, kind, now.plus(ttl));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
+        } finally {
+            arrived(file); // from now on listed, with the time it arrived
         }
+    }
+
+    /** Under the lock {@link #reserve} counts with: an upload is counted either arriving or listed, never neither. */
+    private synchronized void arrived(Path file) {
+        arriving.remove(file);
+    }
+
+    /** Writes what arrives into the reserved {@code file}; past {@code limit} bytes, {@code tooLarge} is thrown. */
+    private static void write(InputStream in, Path file, ApiException tooLarge, long limit) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[1 << 16];
+            long written = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                written += n;
+                if (written > limit) {
+                    throw tooLarge;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /**
+     * Creates {@code file}, empty, as an upload arriving, unless {@link #MAX_STAGED} uploads await review or arrive
+     * already.
+     */
+    private synchronized void reserve(Path file) throws IOException {
+        if (list().size() + arriving.size() >= MAX_STAGED) { // list() deletes expired uploads on the way
+            throw new ApiException(409, "conflict", MAX_STAGED + " uploads await review already; activate or discard "
+                    + "some first (they are discarded " + ttl.toMinutes() + " minutes after upload).");
+        }
+        Files.createDirectories(dir);
+        Files.createFile(file);
+        arriving.add(file);
     }
 
     /** @return the upload with this id, unless the id is no UUID, there is none, or it has expired */
@@ -112,7 +145,7 @@ final class PluginStaging {
     }
 
     /** Deletes expired uploads. */
-    void clean() throws IOException {
+    synchronized void clean() throws IOException {
         list();
     }
 
@@ -133,11 +166,16 @@ final class PluginStaging {
     /** @return the staged upload in {@code file}; an expired one is deleted; files not named by us are left alone */
     private Optional<Staged> staged(Path file) throws IOException {
         Matcher name = FILE.matcher(file.getFileName().toString());
-        if (!name.matches() || !Files.isRegularFile(file)) {
+        if (!name.matches() || arriving.contains(file)) {
             return Optional.empty();
         }
         try {
-            Instant expires = Files.getLastModifiedTime(file).toInstant().plus(ttl);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty(); // a link or anything else is none of ours
+            }
+            Instant expires = attributes.lastModifiedTime().toInstant().plus(ttl);
             if (!expires.isAfter(clock.instant())) {
                 Files.deleteIfExists(file);
                 return Optional.empty();

@@ -11,6 +11,7 @@ import org.carbonalliance.platform.api.security.Roles;
 import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.features.plugins.PluginRecords.DeployedPlugin;
 import org.carbonalliance.platform.features.plugins.PluginRecords.PluginActivation;
+import org.carbonalliance.platform.features.plugins.PluginRecords.PluginActivationRequest;
 import org.carbonalliance.platform.features.plugins.PluginRecords.PluginUpload;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,14 +56,18 @@ public class PluginsResource implements RestResource {
                         .handle(call -> installer.deployed()),
                 Operation.post("").id("uploadPlugin")
                         .summary("Upload a plugin bundle (jar) or feature (JSON) for review: it is staged for an hour "
-                                + "and described (name, version, imports, services, SHA-256, what it replaces); "
-                                + "nothing of it runs until it is activated")
+                                + "and described (name, version, imports, services, fragment host, required bundles, "
+                                + "dynamic imports, activator; a feature's bundles and configurations; SHA-256, what "
+                                + "it replaces); nothing of it runs until it is activated")
                         .access(OPERATOR)
                         .upload("application/java-archive (a bundle), application/json (an OSGi Feature), or "
                                 + "application/octet-stream", installer::maxUploadBytes)
                         .returns(201, PluginUpload.class)
-                        .error(400, "the file is no deployable bundle or feature, or a platform bundle's name")
+                        .error(400, "the file is no deployable bundle or feature; a platform bundle's name; a "
+                                + "fragment of the framework or of a bundle not deployed from deploy/; a feature that "
+                                + "configures a platform PID or lists a platform bundle")
                         .error(409, "too many uploads await review")
+                        .error(413, "the file is larger than the upload limit, or a feature larger than 1 MB")
                         .error(415, "the body is not one of the accepted types")
                         .handle(call -> {
                             checkType(call);
@@ -76,12 +81,17 @@ public class PluginsResource implements RestResource {
                 Operation.post("/staged/{id}/activation").id("activatePlugin")
                         .summary("Activate an upload: it is written into deploy/ as <symbolicName>-<version>.jar (or "
                                 + "the feature id .json), where hot deploy installs and starts it; an older version is "
-                                + "replaced")
-                        .access(OPERATOR).returns(202, PluginActivation.class)
+                                + "replaced. The body names the SHA-256 the review showed and the file it said the "
+                                + "upload replaces (replaces.file; omit or null when it replaces nothing)")
+                        .access(OPERATOR).body(PluginActivationRequest.class).returns(202, PluginActivation.class)
                         .error(404, "no such upload, or it expired")
-                        .error(409, "that version (or a newer one of the bundle) is deployed already, or the file "
-                                + "name is taken")
-                        .handle(call -> installer.activate(call.path("id"))),
+                        .error(409, "the file is not the one reviewed (another SHA-256), what it replaces changed "
+                                + "since the review, that version (or a newer one of the bundle) is deployed already, "
+                                + "or the file name is taken")
+                        .handle(call -> {
+                            PluginActivationRequest body = call.body(PluginActivationRequest.class);
+                            return installer.activate(call.path("id"), body.sha256(), body.replaces());
+                        }),
                 Operation.delete("/staged/{id}").id("discardPlugin").summary("Discard an upload awaiting review")
                         .access(OPERATOR).returnsNothing(204).error(404, "no such upload, or it expired")
                         .handle(call -> {

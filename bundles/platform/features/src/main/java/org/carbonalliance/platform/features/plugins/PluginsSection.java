@@ -20,6 +20,8 @@ import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.api.web.CsrfToken;
 import org.carbonalliance.platform.features.plugins.PluginRecords.DeployedPlugin;
 import org.carbonalliance.platform.features.plugins.PluginRecords.PluginActivation;
+import org.carbonalliance.platform.features.plugins.PluginRecords.PluginConfigProperty;
+import org.carbonalliance.platform.features.plugins.PluginRecords.PluginConfiguration;
 import org.carbonalliance.platform.features.plugins.PluginRecords.PluginExport;
 import org.carbonalliance.platform.features.plugins.PluginRecords.PluginImport;
 import org.carbonalliance.platform.features.plugins.PluginRecords.PluginUpload;
@@ -29,12 +31,18 @@ import org.carbonalliance.platform.features.plugins.PluginRecords.PluginUpload;
  * form, and the review of an upload (name, version, imports, services, SHA-256, what it replaces) with Activate and
  * Discard buttons. Its forms post to the page like the page's own forms, with the page's CSRF token; the upload is a
  * multipart form, which the console's servlet parses (Felix HTTP's multipart support, enabled for the console), so
- * the page needs no script. Everything shown is escaped.
+ * the page needs no script. Everything shown is escaped. The Activate form carries the SHA-256 and the replaced
+ * file the review showed, so what is activated is what was reviewed.
  */
 public final class PluginsSection {
 
     /** The upload form's file field. */
     static final String FILE_FIELD = "plugin";
+    /** The activate form's fields: the SHA-256 the review showed, and the file it said the upload replaces. */
+    static final String SHA256_FIELD = "sha256";
+    static final String REPLACES_FIELD = "replaces";
+    static final String NO_OPERATOR = "Nothing was done: the console did not say who you are, and the audit log must "
+            + "name who installs or removes a plugin. Log in to the console again.";
     /** The multipart envelope and the form's other fields around the file, at most. */
     private static final long FORM_OVERHEAD = 64 * 1024;
     private static final long DEFAULT_LIMIT = 52_428_800;
@@ -81,14 +89,21 @@ public final class PluginsSection {
         return installer == null ? DEFAULT_LIMIT : installer.maxUploadBytes();
     }
 
-    /** Performs a form action of this section as the console's operator (whom the audit log names). */
+    /**
+     * Performs a form action of this section as the console's operator, whom the audit log names; without one (the
+     * console's security provider bound no Alliance principal to the request) nothing is done.
+     */
     public Outcome act(HttpServletRequest req, String action, String target) throws IOException, ServletException {
         if (installer == null) {
             return new Outcome("Plugins cannot be installed now: that needs the audit log, which is not available "
                     + "(see /api/health).", null);
         }
+        AlliancePrincipal operator = operator(req);
+        if (operator == null) {
+            return new Outcome(NO_OPERATOR, null);
+        }
         try {
-            return CurrentPrincipal.runAs(operator(req), () -> perform(req, action, target));
+            return CurrentPrincipal.runAs(operator, () -> perform(req, action, target));
         } catch (ApiException e) {
             return new Outcome(e.getMessage(), null);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -104,7 +119,8 @@ public final class PluginsSection {
                 return upload(req);
             }
             case "activate-plugin" -> {
-                PluginActivation done = installer.activate(target);
+                PluginActivation done = installer.activate(target, req.getParameter(SHA256_FIELD),
+                        req.getParameter(REPLACES_FIELD));
                 return new Outcome("Activated: written to deploy/" + done.file() + (done.replaces() == null ? ""
                         : ", replacing " + done.replaces().file() + " (" + done.replaces().version() + ")")
                         + ". Hot deploy installs and starts it within seconds.", null);
@@ -205,6 +221,12 @@ public final class PluginsSection {
         row(out, "Size", u.size() + " bytes");
         row(out, "Replaces", u.replaces() == null ? "nothing: a new plugin"
                 : forHtml(u.replaces().file() + " (version " + u.replaces().version() + ")"));
+        if (bundle) {
+            row(out, "Fragment of", u.fragmentHost() == null ? "no fragment"
+                    : "<code id='plugin-fragment-host'>" + forHtml(u.fragmentHost()) + "</code>");
+            row(out, "Activator", u.activator() == null ? "none"
+                    : "<code id='plugin-activator'>" + forHtml(u.activator()) + "</code>");
+        }
         row(out, "Discarded at", forHtml(String.valueOf(u.expiresAt())) + " unless activated");
         out.println("</table>");
         if (bundle) {
@@ -225,17 +247,59 @@ public final class PluginsSection {
             out.println("</table><h3>Capabilities it requires</h3><ul id='plugin-requirements'>");
             u.requirements().forEach(r -> out.println("<li>" + forHtml(r) + "</li>"));
             out.println("</ul>");
+            list(out, "Bundles it requires (Require-Bundle)", "plugin-required-bundles", u.requiredBundles());
+            list(out, "Packages it may import at run time (DynamicImport-Package)", "plugin-dynamic-imports",
+                    u.dynamicImports());
         } else {
-            out.println("<h3>Bundles it installs</h3><ul id='plugin-bundles'>");
+            out.println("<h3>Bundles it installs</h3><p>Fetched by their Maven coordinates from system/, then the "
+                    + "configured Maven repositories, when it is activated; they are not inspected here.</p>"
+                    + "<ul id='plugin-bundles'>");
             u.bundles().forEach(b -> out.println("<li>" + forHtml(b) + "</li>"));
-            out.println("</ul>");
+            out.println(u.bundles().isEmpty() ? "<li>None.</li></ul>" : "</ul>");
+            out.println("<h3>Configurations it creates</h3><p>Each where its PID has no configuration yet. Values "
+                    + "that are long or may be secret are not shown.</p><table class='nicetable' "
+                    + "id='plugin-configurations'><tr><th>PID</th><th>Property</th><th>Value</th></tr>");
+            for (PluginConfiguration c : u.configurations()) {
+                if (c.properties().isEmpty()) {
+                    out.println("<tr><td>" + forHtml(c.pid()) + "</td><td></td><td></td></tr>");
+                }
+                for (PluginConfigProperty p : c.properties()) {
+                    out.println("<tr><td>" + forHtml(c.pid()) + "</td><td>" + forHtml(p.name()) + "</td><td>"
+                            + (p.hidden() ? "<em>not shown</em>" : text(p.value())) + "</td></tr>");
+                }
+            }
+            if (u.configurations().isEmpty()) {
+                out.println("<tr><td colspan='3'>None.</td></tr>");
+            }
+            out.println("</table>");
         }
         if (u.conflict() != null) {
             out.println("<p class='statline ui-state-error' id='plugin-conflict'>" + forHtml(u.conflict()) + "</p>");
         } else {
-            out.print(form("activate-plugin", u.id(), "Activate") + " ");
+            out.print(activateForm(u) + " ");
         }
         out.println(form("discard-plugin", u.id(), "Discard"));
+    }
+
+    /** A list of a header's entries, when the bundle has any. */
+    private static void list(PrintWriter out, String title, String id, List<String> items) {
+        if (!items.isEmpty()) {
+            out.println("<h3>" + forHtml(title) + "</h3><ul id='" + forHtmlAttribute(id) + "'>");
+            items.forEach(i -> out.println("<li>" + forHtml(i) + "</li>"));
+            out.println("</ul>");
+        }
+    }
+
+    /** The Activate button, with what the review showed: activation is refused if the upload is no longer that. */
+    private String activateForm(PluginUpload u) {
+        return "<form method='post' style='display:inline' id='plugin-activate'>"
+                + "<input type='hidden' name='action' value='activate-plugin'>"
+                + "<input type='hidden' name='target' value='" + forHtmlAttribute(u.id()) + "'>"
+                + "<input type='hidden' name='" + SHA256_FIELD + "' value='" + forHtmlAttribute(u.sha256()) + "'>"
+                + "<input type='hidden' name='" + REPLACES_FIELD + "' value='"
+                + forHtmlAttribute(u.replaces() == null ? "" : u.replaces().file()) + "'>"
+                + csrf.hiddenField()
+                + "<button type='submit' class='ui-button'>Activate</button></form>";
     }
 
     private static void row(PrintWriter out, String label, String html) {
@@ -255,10 +319,13 @@ public final class PluginsSection {
                 + "<button type='submit' class='ui-button'>" + forHtml(label) + "</button></form>";
     }
 
-    /** The console's operator (the console logs in alliance-admins only; see ConsoleSecurityProvider). */
-    private static AlliancePrincipal operator(HttpServletRequest req) {
+    /**
+     * @return the console's operator (the console logs in alliance-admins only; see ConsoleSecurityProvider), or null
+     *         when the request carries none, or one without the operator's role
+     */
+    static AlliancePrincipal operator(HttpServletRequest req) {
         Object user = req.getAttribute(User.USER_ATTRIBUTE);
-        return user instanceof User u && u.getUserObject() instanceof AlliancePrincipal p ? p
-                : new AlliancePrincipal("console", null, Set.of(Roles.ALLIANCE_ADMIN));
+        return user instanceof User u && u.getUserObject() instanceof AlliancePrincipal p
+                && p.roles().contains(Roles.ALLIANCE_ADMIN) ? p : null;
     }
 }

@@ -71,4 +71,18 @@ public class DeployFolderTest {
         assertTrue(deployFolder.holds(deploy.resolve("f.json")));
         assertFalse(deployFolder.holds(Path.of("startup")));
     }
+
+    @Test
+    public void symbolicLinksAreNeitherListedNorFollowedButTakeTheirName() throws Exception {
+        byte[] jar = PluginInspectorTest.jar(PluginInspectorTest.bundle("org.example.outside", "1.0.0"), Map.of());
+        Path outside = Files.write(folder.newFile("outside.jar").toPath(), jar);
+        Files.createSymbolicLink(deploy.resolve("linked.jar"), outside);
+        Files.createSymbolicLink(deploy.resolve("dangling.json"), deploy.resolveSibling("missing.json"));
+        assertEquals(List.of(), deployFolder.entries());
+        assertFalse(deployFolder.find("linked.jar").isPresent());
+        assertTrue(deployFolder.taken("linked.jar"));
+        assertTrue(deployFolder.taken("dangling.json"));
+        assertFalse(deployFolder.taken("free.jar"));
+        assertTrue(Files.exists(outside));
+    }
 }

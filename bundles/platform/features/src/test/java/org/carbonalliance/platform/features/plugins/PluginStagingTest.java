@@ -136,4 +136,72 @@ public class PluginStagingTest {
         staging.clean();
         assertTrue(Files.exists(foreign));
     }
+
+    @Test
+    public void theLimitHoldsForUploadsArrivingAtOnce() throws Exception {
+        int callers = PluginStaging.MAX_STAGED * 3;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Path roundDir = folder.getRoot().toPath().resolve("round-" + round);
+                PluginStaging shared = new PluginStaging(roundDir, Duration.ofHours(1), clock);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            shared.store(in("{\"id\":\"g:a:1\"}".getBytes(StandardCharsets.UTF_8)), 100);
+                            stored.incrementAndGet();
+                        } catch (ApiException e) {
+                            assertEquals(409, e.status());
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+                assertEquals("round " + round, PluginStaging.MAX_STAGED, stored.get());
+                try (Stream<Path> list = Files.list(roundDir)) {
+                    assertEquals(PluginStaging.MAX_STAGED, list.count());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void aFeatureMayBeAMegabyteWhateverTheUploadLimit() throws Exception {
+        byte[] json = new byte[PluginInspector.MAX_FEATURE_BYTES + 1];
+        java.util.Arrays.fill(json, (byte) ' ');
+        json[0] = '{';
+        ApiException tooLarge = assertThrows(ApiException.class, () -> staging.store(in(json), 50L << 20));
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.getMessage(), tooLarge.getMessage().contains("feature file may be at most"));
+        assertEquals(0, files());
+        Staged fits = staging.store(in(java.util.Arrays.copyOf(json, PluginInspector.MAX_FEATURE_BYTES)), 50L << 20);
+        assertEquals("feature", fits.kind());
+        byte[] jar = new byte[PluginInspector.MAX_FEATURE_BYTES * 2];
+        System.arraycopy(new byte[] {'P', 'K', 3, 4}, 0, jar, 0, 4);
+        assertEquals("a jar has the upload limit", "bundle", staging.store(in(jar), 50L << 20).kind());
+        ApiException smallLimit = assertThrows(ApiException.class, () -> staging.store(in(json), 1000));
+        assertTrue(smallLimit.getMessage(), smallLimit.getMessage().contains("limit of 1000 bytes"));
+    }
+
+    @Test
+    public void symbolicLinksInTheFolderAreNoUploads() throws Exception {
+        Files.createDirectories(dir);
+        Path target = Files.writeString(folder.newFile("elsewhere.json").toPath(), "{\"id\":\"g:a:1\"}");
+        String id = "0123abcd-0123-4567-89ab-0123456789ab";
+        Files.createSymbolicLink(dir.resolve(id + ".json"), target);
+        assertFalse(staging.find(id).isPresent());
+        assertEquals(0, staging.list().size());
+        clock.now = clock.now.plus(Duration.ofDays(30));
+        staging.clean();
+        assertTrue("neither followed nor deleted", Files.exists(target));
+    }
 }
