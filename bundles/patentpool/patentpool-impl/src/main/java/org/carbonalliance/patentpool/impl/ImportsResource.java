@@ -50,8 +50,8 @@ public class ImportsResource implements RestResource {
                         .summary("Import a file of patents as a job (members for their organisation; the "
                                 + "secretariat's rows name their member): the file is the request body")
                         .access(MEMBERS)
-                        .upload("text/csv (lens-csv), application/xml (st36-xml), or a plugin format's type",
-                                () -> maxImportBytes)
+                        .upload("text/csv (lens-csv), application/xml (st36-xml), or a plugin format's type; gzip or"
+                                + " zip compressed too", () -> maxImportBytes)
                         .query("format", "string", "lens-csv, st36-xml, or a plugin's format (see /formats)")
                         .query("fileName", "string", "the file's name, shown with the job")
                         .returns(202, ImportView.class)

@@ -8,6 +8,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.framework.hooks.weaving.WovenClass;
+import org.osgi.framework.hooks.weaving.WovenClassListener;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
@@ -26,7 +27,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * lazily, while a class is being woven, and the framework would find the weaving hook needing itself.
  */
 @Component(immediate = true, service = {})
-public class EntityProxyImports implements WeavingHook {
+public class EntityProxyImports implements WeavingHook, WovenClassListener {
 
     /** The packages a generated proxy refers to, in the version range of the platform's Hibernate. */
     static final List<String> PROXY_PACKAGES = List.of(
@@ -39,14 +40,15 @@ public class EntityProxyImports implements WeavingHook {
     private static final String PERSISTENCE_PACKAGE = "jakarta.persistence";
     private static final String PROXY_PACKAGE = "org.hibernate.proxy";
 
-    private ServiceRegistration<WeavingHook> registration;
+    private ServiceRegistration<?> registration;
 
     private final Set<BundleRevision> done = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
 
     @Activate
     void register(BundleContext context) {
-        registration = context.registerService(WeavingHook.class, this, null);
+        registration = context.registerService(new String[] {WeavingHook.class.getName(),
+            WovenClassListener.class.getName()}, this, null);
     }
 
     @Deactivate
@@ -57,11 +59,21 @@ public class EntityProxyImports implements WeavingHook {
     @Override
     public void weave(WovenClass woven) {
         BundleWiring wiring = woven.getBundleWiring();
-        if (wiring == null || !done.add(wiring.getRevision())) {
+        if (wiring == null || done.contains(wiring.getRevision())) {
             return;
         }
         if (wires(wiring, PERSISTENCE_PACKAGE) && !exports(wiring, PROXY_PACKAGE)) {
             woven.getDynamicImports().addAll(PROXY_PACKAGES);
+        } else {
+            done.add(wiring.getRevision());   // nothing to add, ever
+        }
+    }
+
+    /** The imports take effect once a woven class is defined; until then every class of the bundle adds them. */
+    @Override
+    public void modified(WovenClass woven) {
+        if (woven.getState() == WovenClass.DEFINED && woven.getBundleWiring() != null) {
+            done.add(woven.getBundleWiring().getRevision());
         }
     }
 

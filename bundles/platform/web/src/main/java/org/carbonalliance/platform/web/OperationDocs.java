@@ -50,7 +50,7 @@ final class OperationDocs {
         }
         if (operation.uploadLimit() != null) {
             out.put("requestBody", Map.of("required", true, "description", "the file, as the request body ("
-                    + operation.uploadTypes() + "; gzip or zip compressed too)", "content",
+                    + operation.uploadTypes() + ")", "content",
                     Map.of("application/octet-stream", Map.of("schema", Map.of("type", "string", "format", "binary")))));
         }
         Map<String, Object> responses = new TreeMap<>();
