@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +44,6 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
     static final String CHECK_NAME = "plugins";
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final int KEPT_WHATS = 5;
-    private static final int MINUTES = (int) WINDOW.toMinutes();
     private static final Logger LOG = LoggerFactory.getLogger(PluginCallsImpl.class);
 
     private final Clock clock;
@@ -57,7 +54,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         thread.setContextClassLoader(null); // each call brings its caller's (a pool thread must not keep one)
         return thread;
     });
-    private final Map<String, PluginRecord> plugins = new ConcurrentHashMap<>();
+    private final Map<String, PluginCallRecord> plugins = new ConcurrentHashMap<>();
 
     public PluginCallsImpl() {
         this(Clock.systemUTC());
@@ -82,7 +79,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         if (limit == null || limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("The limit of a plugin call must be positive, not " + limit);
         }
-        PluginRecord record = enter(plugin);
+        PluginCallRecord record = enter(plugin);
         try {
             return call(record, what, limit, work);
         } finally {
@@ -90,7 +87,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         }
     }
 
-    private <T> T call(PluginRecord record, String what, Duration limit, Callable<T> work)
+    private <T> T call(PluginCallRecord record, String what, Duration limit, Callable<T> work)
             throws PluginCallException {
         int overdue = record.overdue.get();
         int running = record.active.get() + overdue;   // threads of this plugin's calls, this one included
@@ -104,7 +101,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
             }
             throw new PluginCallException(Kind.HUNG, record.plugin, message, null);
         }
-        Job<T> job = new Job<>(work, record, what, limit);
+        PluginCallJob<T> job = new PluginCallJob<>(work, record, what, limit);
         try {
             threads.execute(job);
         } catch (RejectedExecutionException e) {
@@ -139,7 +136,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
 
     @Override
     public void recordFailure(Object plugin, String what, String message) {
-        PluginRecord record = enter(Objects.requireNonNull(plugin, "plugin"));
+        PluginCallRecord record = enter(Objects.requireNonNull(plugin, "plugin"));
         try {
             String text = what + " of " + record.plugin + ": " + clip(String.valueOf(message), 500);
             record.count(Kind.FAILED, what, text, clock.millis());
@@ -172,7 +169,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
 
     /** @return how many calls of {@code plugin}'s bundle are still running past their limit */
     int overdue(Object plugin) {
-        PluginRecord record = plugins.get(key(plugin));
+        PluginCallRecord record = plugins.get(key(plugin));
         return record == null ? 0 : record.overdue.get();
     }
 
@@ -183,13 +180,13 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
     }
 
     /** @return the plugin's record, counting one more call in progress: it is not forgotten until that ends */
-    private PluginRecord enter(Object plugin) {
+    private PluginCallRecord enter(Object plugin) {
         Bundle bundle = bundleOf(plugin);
         String name = bundle != null ? bundleName(bundle) : plugin.getClass().getName();
         long now = clock.millis();
         forgetOld(now);
         return plugins.compute(key(plugin), (k, known) -> {
-            PluginRecord record = known != null ? known : new PluginRecord(name, bundle, now);
+            PluginCallRecord record = known != null ? known : new PluginCallRecord(name, bundle, now);
             record.active.incrementAndGet();
             return record;
         });
@@ -225,7 +222,7 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
         }
     }
 
-    private static String bundleName(Bundle bundle) {
+    static String bundleName(Bundle bundle) {
         String symbolicName = bundle.getSymbolicName();
         return (symbolicName != null ? symbolicName : "bundle " + bundle.getBundleId()) + " " + bundle.getVersion();
     }
@@ -241,192 +238,5 @@ public class PluginCallsImpl implements PluginCalls, HealthCheck {
             return millis / 60_000 + " min";
         }
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
-    /** One call: runs the work once, unless it was abandoned before it started. */
-    private static final class Job<T> implements Runnable {
-        private static final int WAITING = 0;
-        private static final int RUNNING = 1;
-        private static final int OVERDUE = 2;
-        private static final int DONE = 3;
-
-        final CompletableFuture<T> answer = new CompletableFuture<>();
-        private final Callable<T> work;
-        private final PluginRecord record;
-        private final String what;
-        private final Duration limit;
-        private final long started = System.nanoTime();
-        /** The caller's context class loader: plugin code sees what it would have seen on the caller's thread. */
-        private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        private int state = WAITING;
-        private Thread thread;
-
-        Job(Callable<T> work, PluginRecord record, String what, Duration limit) {
-            this.work = work;
-            this.record = record;
-            this.what = what;
-            this.limit = limit;
-        }
-
-        @Override
-        public void run() {
-            synchronized (this) {
-                if (state != WAITING) {
-                    return; // abandoned before a thread took it: plugin code must not start late
-                }
-                state = RUNNING;
-                thread = Thread.currentThread();
-            }
-            Thread current = Thread.currentThread();
-            current.setContextClassLoader(loader);
-            try {
-                answer.complete(work.call());
-            } catch (Throwable e) { // an Error too: it is the plugin's, and must not end the thread unrecorded
-                answer.completeExceptionally(e);
-            } finally {
-                current.setContextClassLoader(null);
-                boolean late;
-                synchronized (this) {
-                    late = state == OVERDUE;
-                    state = DONE;
-                    thread = null;
-                }
-                Thread.interrupted(); // an interrupt meant for this call must not reach the next one
-                if (late) {
-                    record.overdue.decrementAndGet();
-                    LOG.info("{} of {} ended {} ms after its limit of {}", what, record.plugin,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - limit.toMillis(),
-                            describe(limit));
-                }
-            }
-        }
-
-        /**
-         * Gives up on the call: interrupts it if it runs, and keeps it from starting if it has not.
-         *
-         * @param overdue whether a call still running counts as running past its limit (not when the caller was
-         *                interrupted)
-         * @return false when it had already answered (the answer stands)
-         */
-        synchronized boolean abandon(boolean overdue) {
-            if (state == DONE || answer.isDone()) {
-                return false;
-            }
-            if (state == WAITING) {
-                state = DONE;
-                return true;
-            }
-            if (overdue) {
-                state = OVERDUE;
-                record.overdue.incrementAndGet();
-            }
-            thread.interrupt();
-            return true;
-        }
-    }
-
-    /** What is known about one plugin bundle: its calls running past their limit and its recent problems. */
-    private static final class PluginRecord {
-        final String plugin;
-        final Bundle bundle;
-        /** The bundle's installation or update this record is about. */
-        final long lastModified;
-        /** Calls running past their limit. */
-        final AtomicInteger overdue = new AtomicInteger();
-        /** Calls in progress, waited for by their callers (or recording a failure). */
-        final AtomicInteger active = new AtomicInteger();
-        /** One-minute buckets: the minute (epoch millis / 60 000) and its counts of failures, time-outs, refusals. */
-        private final long[] minute = new long[MINUTES];
-        private final int[][] counts = new int[MINUTES][Kind.values().length];
-        /** The recent calls that failed, most recent last, with when. */
-        private final Map<String, Long> whats = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                return size() > KEPT_WHATS;
-            }
-        };
-        private String lastMessage;
-        private long lastAt;
-
-        PluginRecord(String plugin, Bundle bundle, long now) {
-            this.plugin = plugin;
-            this.bundle = bundle;
-            this.lastModified = bundle == null ? 0 : bundle.getLastModified();
-            this.lastAt = now;
-        }
-
-        /** @return whether this is the first of its kind in this minute (to log refusals once a minute) */
-        synchronized boolean count(Kind kind, String what, String message, long now) {
-            long thisMinute = now / 60_000;
-            int slot = (int) Math.floorMod(thisMinute, (long) MINUTES);
-            if (minute[slot] != thisMinute) {
-                minute[slot] = thisMinute;
-                java.util.Arrays.fill(counts[slot], 0);
-            }
-            counts[slot][kind.ordinal()]++;
-            whats.put(what, now);
-            lastMessage = message;
-            lastAt = now;
-            return counts[slot][kind.ordinal()] == 1;
-        }
-
-        synchronized boolean forgettable(long now) {
-            if (overdue.get() > 0 || active.get() > 0) {
-                return false;
-            }
-            boolean gone = bundle != null && (bundle.getState() == Bundle.UNINSTALLED
-                    || bundle.getLastModified() != lastModified);
-            return gone || now - lastAt >= WINDOW.toMillis();
-        }
-
-        /** @return the problems of the last 15 minutes and the calls still running past their limit, or null */
-        synchronized String describe(long now) {
-            long thisMinute = now / 60_000;
-            int[] total = new int[Kind.values().length];
-            for (int slot = 0; slot < MINUTES; slot++) {
-                if (thisMinute - minute[slot] < MINUTES && minute[slot] <= thisMinute) {
-                    for (int k = 0; k < total.length; k++) {
-                        total[k] += counts[slot][k];
-                    }
-                }
-            }
-            int running = overdue.get();
-            List<String> parts = new ArrayList<>();
-            add(parts, total[Kind.FAILED.ordinal()], "failure", "failures");
-            add(parts, total[Kind.TIMED_OUT.ordinal()], "time-out", "time-outs");
-            add(parts, total[Kind.HUNG.ordinal()], "call refused as hung", "calls refused as hung");
-            if (parts.isEmpty() && running == 0) {
-                return null;
-            }
-            StringBuilder text = new StringBuilder(plugin).append(": ");
-            if (!parts.isEmpty()) {
-                List<String> recent = new ArrayList<>();
-                whats.forEach((what, at) -> {
-                    if (now - at < WINDOW.toMillis()) {
-                        recent.add(what);
-                    }
-                });
-                java.util.Collections.reverse(recent);
-                text.append(String.join(", ", parts)).append(" in the last ").append(MINUTES).append(" minutes");
-                if (!recent.isEmpty()) {
-                    text.append(" (").append(String.join(", ", recent)).append(')');
-                }
-                text.append("; ");
-            }
-            text.append(running).append(running == 1 ? " call still running past its limit"
-                    : " calls still running past their limit");
-            if (lastMessage != null) {
-                text.append("; last: ").append(lastMessage);
-            }
-            return text.toString();
-        }
-
-        private static void add(List<String> parts, int count, String one, String many) {
-            if (count > 0) {
-                parts.add(count + " " + (count == 1 ? one : many));
-            }
-        }
     }
 }
