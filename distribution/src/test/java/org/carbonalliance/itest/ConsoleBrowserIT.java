@@ -155,6 +155,37 @@ public class ConsoleBrowserIT {
         assertTrue(http.get("/api/membership/applications/" + id, operator).body().contains("\"state\":\"approved\""));
     }
 
+    /** A plugin uploaded on the Alliance page is shown for review, runs only once activated, with the page's buttons. */
+    @Test
+    public void aPluginIsUploadedReviewedAndActivatedOnTheAlliancePage() throws Exception {
+        Path work = startServer();
+        Http http = new Http(port);
+        String operator = Http.basic("admin", PASSWORD);
+        String version = System.getProperty("alliance.project.version");
+        Path jar = home.resolve("system/org/carbonalliance/example-hello-servlet/" + version
+                + "/example-hello-servlet-" + version + ".jar");
+        http.poll("/system/console/alliance", operator, r -> r.status() == 200, Duration.ofSeconds(90));
+        try (Cdp browser = browserLoggedIn(work)) {
+            browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/system/console/alliance"));
+            waitFor(browser, "document.readyState === 'complete' && !!document.getElementById('plugin-upload')");
+            JsonNode input = browser.call("Runtime.evaluate", Map.of("expression",
+                    "document.querySelector('#plugin-upload input[type=file]')"));
+            browser.call("DOM.setFileInputFiles", Map.of("files", List.of(jar.toString()),
+                    "objectId", input.path("result").path("objectId").asText()));
+            browser.evaluate("document.querySelector('#plugin-upload button[type=submit]').click()");
+            waitFor(browser, "!!document.getElementById('plugin-review')");
+            String review = browser.evaluate("document.getElementById('plugin-review').textContent");
+            assertTrue(review, review.contains("org.carbonalliance.examples.hello"));
+            assertTrue(browser.evaluate("document.getElementById('plugin-services').textContent")
+                    .contains("org.carbonalliance.platform.api.rest.RestResource"));
+            assertEquals("nothing runs before activation", 404, http.get("/api/hello", operator).status());
+            browser.evaluate("document.querySelector('#plugin-activate button').click()");
+            assertEquals(200, http.poll("/api/hello", null, r -> r.status() == 200, Duration.ofSeconds(30)).status());
+            String shot = browser.call("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
+            Files.write(work.resolve("alliance-plugins.png"), Base64.getDecoder().decode(shot));
+        }
+    }
+
     /** The Patent pool page's own script runs under the console's policy: uPlot draws both charts on canvases. */
     @Test
     public void patentPoolPageDrawsItsCharts() throws Exception {
