@@ -92,7 +92,7 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
             // Oldest first: of two versions, the file dropped later is the one that does not serve.
             java.util.List<Path> jars = new java.util.ArrayList<>();
             stream.forEach(jars::add);
-            jars.sort(java.util.Comparator.comparingLong(DeployFolderCheck::modified).thenComparing(Path::toString));
+            jars.sort(java.util.Comparator.comparingLong(DeployDir::modified).thenComparing(Path::toString));
             for (Path jar : jars) {
                 CheckedJar checked = checked(jar);
                 if (checked == null) {
@@ -140,14 +140,6 @@ public class DeployFolderCheck implements DeployProblems, HealthCheck {
         } catch (IOException e) {
             checkedJars.remove(jar);
             return null;
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
         }
     }
 

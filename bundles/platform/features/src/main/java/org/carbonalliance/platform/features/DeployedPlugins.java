@@ -1,8 +1,5 @@
 package org.carbonalliance.platform.features;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +10,17 @@ import org.osgi.framework.BundleContext;
 final class DeployedPlugins {
 
     private final BundleContext context;
-    private final Path deployDir;
+    private final DeployDir deployDir;
 
     DeployedPlugins(BundleContext context) {
         this.context = context;
         String dir = context.getProperty("felix.fileinstall.dir");
-        this.deployDir = dir == null ? null : real(Path.of(dir));
+        this.deployDir = dir == null ? null : new DeployDir(Path.of(dir));
     }
 
     /** @return whether the bundle was installed from a file directly in deploy/ */
     boolean fromDeploy(Bundle bundle) {
-        Path file = file(bundle);
-        return deployDir != null && file != null && file.getParent() != null
-                && deployDir.equals(real(file.getParent()));
+        return file(bundle) != null;
     }
 
     /** @return the other installed bundles from deploy/ with the symbolic name of {@code bundle} */
@@ -44,26 +39,8 @@ final class DeployedPlugins {
         return others;
     }
 
-    /** @return the file a bundle was installed from (its location is a file URI, spaces encoded), or null */
-    static Path file(Bundle bundle) {
-        String location = bundle.getLocation();
-        int at = location == null ? -1 : location.indexOf("file:");
-        if (at < 0) {
-            return null;
-        }
-        try {
-            return Path.of(URI.create(location.substring(at)));
-        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            return null;
-        }
-    }
-
-    /** @return the folder with symbolic links resolved (deploy/ may be a link), or as given when it is gone */
-    private static Path real(Path folder) {
-        try {
-            return folder.toRealPath();
-        } catch (IOException e) {
-            return folder.toAbsolutePath().normalize();
-        }
+    /** @return the file in deploy/ the bundle was installed from, or null when it was not installed from there */
+    Path file(Bundle bundle) {
+        return deployDir == null ? null : deployDir.fileOf(bundle.getLocation());
     }
 }

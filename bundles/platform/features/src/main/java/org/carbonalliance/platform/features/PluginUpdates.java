@@ -75,13 +75,14 @@ public class PluginUpdates {
         if (replacedDir == null || newer.getState() == Bundle.UNINSTALLED || !deployed.fromDeploy(newer)) {
             return;
         }
-        Path newerFile = DeployedPlugins.file(newer);
+        Path newerFile = deployed.file(newer);
         for (Bundle older : deployed.otherVersions(newer)) {
-            Path file = DeployedPlugins.file(older);
-            if (older.getVersion().compareTo(newer.getVersion()) >= 0 || modified(newerFile) < modified(file)) {
+            Path file = deployed.file(older);
+            if (older.getVersion().compareTo(newer.getVersion()) >= 0
+                    || DeployDir.modified(newerFile) < DeployDir.modified(file)) {
                 continue; // not an update: DeployFolderCheck reports it
             }
-            Path kept = keptName(file.getFileName().toString());
+            Path kept = DeployDir.keptName(replacedDir, file.getFileName().toString());
             try {
                 Files.createDirectories(replacedDir);
                 Files.move(file, kept);
@@ -106,31 +107,11 @@ public class PluginUpdates {
         }
     }
 
-    /** @return a name in replaced-plugins/ that no earlier kept file has (a roll-back copy is never overwritten) */
-    private Path keptName(String fileName) {
-        Path kept = replacedDir.resolve(fileName);
-        if (!Files.exists(kept)) {
-            return kept;
-        }
-        int dot = fileName.lastIndexOf('.');
-        String stamp = "-replaced-" + System.currentTimeMillis();
-        return replacedDir.resolve(dot < 0 ? fileName + stamp : fileName.substring(0, dot) + stamp
-                + fileName.substring(dot));
-    }
-
     private static void move(Path from, Path to) {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             LOG.error("Could not move {} to {}: {}", from, to, e.toString());
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
         }
     }
 

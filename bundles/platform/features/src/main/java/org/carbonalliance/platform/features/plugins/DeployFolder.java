@@ -1,7 +1,6 @@
 package org.carbonalliance.platform.features.plugins;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.carbonalliance.platform.features.DeployDir;
 import org.carbonalliance.platform.features.plugins.PluginInspector.Identity;
 
 /**
@@ -36,20 +36,14 @@ final class DeployFolder {
     private record Cached(long size, long modified, Entry entry) {
     }
 
+    private final DeployDir deployDir;
     private final Path dir;
-    private final Path realDir;
     private final PluginInspector inspector;
     private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
 
     DeployFolder(Path dir, PluginInspector inspector) {
-        this.dir = dir.toAbsolutePath().normalize();
-        Path real;
-        try {
-            real = this.dir.toRealPath();
-        } catch (IOException e) {
-            real = this.dir;
-        }
-        this.realDir = real;
+        this.deployDir = new DeployDir(dir);
+        this.dir = deployDir.path();
         this.inspector = inspector;
     }
 
@@ -134,11 +128,14 @@ final class DeployFolder {
         return target;
     }
 
-    /** Moves a deployed file out of deploy/ into {@code keepDir} (FileInstall then uninstalls what it installed). */
+    /**
+     * Moves a deployed file out of deploy/ into {@code keepDir} (FileInstall then uninstalls what it installed), never
+     * over a copy kept earlier.
+     */
     Path moveOut(Entry entry, Path keepDir) throws IOException {
         Files.createDirectories(keepDir);
-        Path kept = keepDir.resolve(entry.name());
-        Files.move(entry.file(), kept, StandardCopyOption.REPLACE_EXISTING);
+        Path kept = DeployDir.keptName(keepDir, entry.name());
+        Files.move(entry.file(), kept);
         return kept;
     }
 
@@ -153,23 +150,12 @@ final class DeployFolder {
      *         URI), or null when the location is not a file directly in deploy/
      */
     String fileOf(String location) {
-        int start = location == null ? -1 : location.indexOf("file:");
-        if (start < 0) {
-            return null;
-        }
-        try {
-            Path file = Path.of(URI.create(location.substring(start))).toAbsolutePath().normalize();
-            Path parent = file.getParent();
-            return parent != null && (parent.equals(dir) || parent.equals(realDir)) ? file.getFileName().toString()
-                    : null;
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return null;
-        }
+        Path file = deployDir.fileOf(location);
+        return file == null ? null : file.getFileName().toString();
     }
 
     /** @return whether {@code file} (a path as FileInstall passed it, from a feature's record) lies in deploy/ */
     boolean holds(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        return parent != null && (parent.equals(dir) || parent.equals(realDir));
+        return deployDir.holds(file);
     }
 }
