@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
  * archetype and the parent POM those artifacts name. {@code bin/alliance sdk install} copies it into the local Maven
  * repository; third-party libraries and Maven's plugins come from Maven Central as for any project.
  */
-final class SdkAssembler {
+public final class SdkAssembler {
 
     /** The artifacts with code, as module folder (under the reactor root) and artifactId. */
     private static final List<String[]> JARS = List.of(
@@ -57,7 +57,7 @@ final class SdkAssembler {
     }
 
     /** Copies a folder of sources (no build output: {@code target/} folders are left out). */
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path relative = from.relativize(file);

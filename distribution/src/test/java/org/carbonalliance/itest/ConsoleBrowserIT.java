@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Assume;
 import org.junit.Test;
@@ -30,23 +28,14 @@ public class ConsoleBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHROMIUM = System.getProperty("alliance.chromium", "/usr/bin/chromium");
 
+    private PackagedServer server;
     private Path home;
     private int port;
 
-    private int alliance(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/alliance").toString(), command)
-                .directory(new File("/")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("ALLIANCE_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("ALLIANCE_ADMIN_PASSWORD", PASSWORD);
-        Process process = builder.start();
-        assertTrue(process.waitFor(90, TimeUnit.SECONDS));
-        return process.exitValue();
-    }
-
     @After
     public void stop() throws Exception {
-        if (home != null) {
-            alliance("stop");
+        if (server != null) {
+            server.alliance("stop");
         }
     }
 
@@ -54,18 +43,11 @@ public class ConsoleBrowserIT {
     private Path startServer() throws Exception {
         boolean required = "true".equals(System.getenv("CI"));
         Assume.assumeTrue("Chromium is not installed at " + CHROMIUM, required || Files.isExecutable(Path.of(CHROMIUM)));
-        Path work = Path.of(System.getProperty("alliance.itest.work")).resolve("browser-" + System.nanoTime());
-        Files.createDirectories(work);
-        assertEquals(0, new ProcessBuilder("tar", "xzf", System.getProperty("alliance.tarball"), "-C", work.toString())
-                .inheritIO().start().waitFor());
-        try (var dirs = Files.list(work)) {
-            home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        assertEquals(0, alliance("start"));
-        return work;
+        server = PackagedServer.unpack();
+        home = server.home();
+        port = server.port();
+        assertEquals(0, server.alliance(Map.of("ALLIANCE_ADMIN_PASSWORD", PASSWORD), "start").exitCode());
+        return home.getParent();
     }
 
     private Cdp browserLoggedIn(Path work) throws Exception {

@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.carbonalliance.distribution.SdkAssembler;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -167,7 +167,7 @@ public class SdkIT {
         try (Stream<Path> folders = Files.list(examples)) {
             for (Path example : folders.filter(Files::isDirectory).sorted().toList()) {
                 Path copy = work.resolve("examples").resolve(example.getFileName().toString());
-                copyWithoutTarget(example, copy);
+                SdkAssembler.copyTree(example, copy);
                 assertFalse(example + " has no parent", Files.readString(copy.resolve("pom.xml"))
                         .contains("<parent>"));
                 maven(copy, "package");
@@ -198,23 +198,6 @@ public class SdkIT {
 
     private static String tail(String output) {
         return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
-    }
-
-    private static void copyWithoutTarget(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path relative = from.relativize(file);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static JsonNode items(Http.Response response) throws IOException {
