@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.licensing.api.LicencePolicy;
 import org.carbonalliance.licensing.api.LicenceRequestFacts;
@@ -15,6 +14,7 @@ import org.carbonalliance.licensing.api.PolicyDecision.Outcome;
 import org.carbonalliance.licensing.impl.LicensingRecords.PolicyAnswer;
 import org.carbonalliance.platform.api.plugin.PluginCallException;
 import org.carbonalliance.platform.api.plugin.PluginCalls;
+import org.carbonalliance.platform.api.plugin.PluginNames;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,20 +32,21 @@ import org.slf4j.LoggerFactory;
 public class Policies {
 
     static final Duration TIME_LIMIT = Duration.ofSeconds(5);
-    static final Duration NAME_LIMIT = Duration.ofSeconds(1);
 
     /** All answers, and the outcome they add up to. */
     record Judgement(Outcome outcome, List<PolicyAnswer> answers) {
     }
 
     private final List<LicencePolicy> policies = new CopyOnWriteArrayList<>();
-    /** The names the policies gave (stable, by contract), so that each is asked once. */
-    private final Map<LicencePolicy, String> names = new ConcurrentHashMap<>();
+    /** The names the policies gave, each asked once; a policy that gives none is known by its class name. */
+    private final PluginNames<LicencePolicy> names;
     private final PluginCalls calls;
 
     @Activate
     public Policies(@Reference PluginCalls calls) {
         this.calls = calls;
+        this.names = new PluginNames<>(calls, "LicencePolicy", LicencePolicy::name, p -> p.getClass().getName(),
+                policies::contains);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -55,7 +56,7 @@ public class Policies {
 
     void removePolicy(LicencePolicy policy) {
         policies.remove(policy);
-        names.remove(policy);
+        names.forget(policy);
     }
 
     Judgement judge(LicenceRequestFacts facts) {
@@ -64,7 +65,7 @@ public class Policies {
         boolean granted = false;
         Map<LicencePolicy, String> named = new LinkedHashMap<>();
         for (LicencePolicy policy : policies) {
-            named.put(policy, nameOf(policy));
+            named.put(policy, names.of(policy));
         }
         List<LicencePolicy> all = new ArrayList<>(named.keySet());
         all.sort(Comparator.comparing(named::get));
@@ -103,22 +104,5 @@ public class Policies {
             };
         }
         return decision != null ? decision : PolicyDecision.refer("the policy gave no answer");
-    }
-
-    /** @return the policy's name, or its class name when it gives none in time (a plugin's bad name must not stop requests) */
-    private String nameOf(LicencePolicy policy) {
-        String known = names.get(policy);
-        if (known != null) {
-            return known;
-        }
-        String name = calls.callOr(policy, "LicencePolicy " + policy.getClass().getName() + ".name", NAME_LIMIT,
-                policy::name, null);
-        if (name == null || name.isBlank()) {   // remembered too: a name that hangs is not asked again
-            name = policy.getClass().getName();
-        }
-        if (policies.contains(policy)) {
-            names.put(policy, name);
-        }
-        return name;
     }
 }

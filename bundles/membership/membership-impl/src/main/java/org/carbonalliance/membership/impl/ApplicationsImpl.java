@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carbonalliance.membership.api.ApplicationForm;
 import org.carbonalliance.membership.api.ApplicationState;
@@ -27,6 +26,7 @@ import org.carbonalliance.platform.api.persistence.PersistenceUnit;
 import org.carbonalliance.platform.api.persistence.Transactions;
 import org.carbonalliance.platform.api.plugin.PluginCallException;
 import org.carbonalliance.platform.api.plugin.PluginCalls;
+import org.carbonalliance.platform.api.plugin.PluginNames;
 import org.carbonalliance.platform.api.security.IdentityService;
 import org.carbonalliance.platform.api.security.Invitation;
 import org.carbonalliance.platform.api.security.Roles;
@@ -50,8 +50,6 @@ public class ApplicationsImpl implements Applications {
             ApplicationState.UNDER_REVIEW);
     /** How long an onboarding check may take (documented on {@link OnboardingCheck}). */
     static final Duration CHECK_LIMIT = Duration.ofSeconds(5);
-    /** How long an onboarding check may take to say its name. */
-    static final Duration NAME_LIMIT = Duration.ofSeconds(1);
 
     private final Database database;
     private final Transactions transactions;
@@ -60,8 +58,8 @@ public class ApplicationsImpl implements Applications {
     private final EventAdmin events;
     private final Clock clock = Clock.systemUTC();
     private final List<OnboardingCheck> checks = new CopyOnWriteArrayList<>();
-    /** The names the checks gave (stable, by contract), so that each is asked once. */
-    private final Map<OnboardingCheck, String> names = new ConcurrentHashMap<>();
+    /** The names the checks gave, each asked once. */
+    private final PluginNames<OnboardingCheck> names;
     private final Members members;
     private final PluginCalls calls;
 
@@ -76,6 +74,8 @@ public class ApplicationsImpl implements Applications {
         this.audit = audit;
         this.events = events;
         this.calls = calls;
+        this.names = new PluginNames<>(calls, "OnboardingCheck", OnboardingCheck::name,
+                ApplicationsImpl::className, checks::contains);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -85,7 +85,7 @@ public class ApplicationsImpl implements Applications {
 
     void removeCheck(OnboardingCheck check) {
         checks.remove(check);
-        names.remove(check);
+        names.forget(check);
     }
 
     @Override
@@ -250,7 +250,7 @@ public class ApplicationsImpl implements Applications {
     private String findings(ApplicationForm form, String ownId) {
         List<Finding> found = new ArrayList<>(duplicates(form, ownId));
         for (OnboardingCheck check : checks) {
-            String name = nameOf(check);
+            String name = names.of(check);
             try {
                 List<Finding> findings = calls.call(check, "OnboardingCheck '" + name + "'.check", CHECK_LIMIT,
                         () -> check.check(form));
@@ -272,22 +272,10 @@ public class ApplicationsImpl implements Applications {
         return Applications.json(found);
     }
 
-    /** @return the check's name, asked once with a limit; its class's simple name when it gives none in time */
-    private String nameOf(OnboardingCheck check) {
-        String known = names.get(check);
-        if (known != null) {
-            return known;
-        }
-        String name = calls.callOr(check, "OnboardingCheck " + check.getClass().getName() + ".name", NAME_LIMIT,
-                check::name, null);
-        if (name == null || name.isBlank()) {   // remembered too: a name that hangs is not asked again
-            String simple = check.getClass().getSimpleName();
-            name = simple.isEmpty() ? check.getClass().getName() : simple;
-        }
-        if (checks.contains(check)) {
-            names.put(check, name);
-        }
-        return name;
+    /** @return the class's simple name (its full name for an anonymous class): a check that gives no name */
+    private static String className(OnboardingCheck check) {
+        String simple = check.getClass().getSimpleName();
+        return simple.isEmpty() ? check.getClass().getName() : simple;
     }
 
     private static String clip(String text, int max) {

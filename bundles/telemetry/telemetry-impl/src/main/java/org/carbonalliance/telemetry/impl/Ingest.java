@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.carbonalliance.platform.api.persistence.Database;
 import org.carbonalliance.platform.api.plugin.PluginCallException;
 import org.carbonalliance.platform.api.plugin.PluginCalls;
+import org.carbonalliance.platform.api.plugin.PluginNames;
 import org.carbonalliance.platform.api.security.AlliancePrincipal;
 import org.carbonalliance.platform.api.web.ApiException;
 import org.carbonalliance.platform.api.web.JsonText;
@@ -48,8 +48,8 @@ class Ingest {
     private final Clock clock;
     private final PluginCalls calls;
     private final EventAdmin events;
-    /** The names the decoders gave (stable, by contract), so that each is asked once; forgotten with the decoder. */
-    private final Map<PayloadDecoder, String> names = new ConcurrentHashMap<>();
+    /** The names the decoders gave, each asked once; forgotten with the decoder. */
+    private final PluginNames<PayloadDecoder> names;
 
     Ingest(Database database, Supplier<List<PayloadDecoder>> decoders, Clock clock, PluginCalls calls,
             EventAdmin events) {
@@ -58,11 +58,13 @@ class Ingest {
         this.clock = clock;
         this.calls = calls;
         this.events = events;
+        this.names = new PluginNames<>(calls, "PayloadDecoder", PayloadDecoder::name, d -> d.getClass().getName(),
+                d -> decoders.get().contains(d));
     }
 
     /** A decoder went away: its name is not kept. */
     void forget(PayloadDecoder decoder) {
-        names.remove(decoder);
+        names.forget(decoder);
     }
 
     IngestResult ingest(AlliancePrincipal caller, String contentType, byte[] body) {
@@ -137,30 +139,13 @@ class Ingest {
 
     /** @return whether the decoder says it reads the payload, within 1 s; a failure or no answer is a "no" */
     private boolean handles(PayloadDecoder decoder, String deviceType, String contentType) {
-        return calls.callOr(decoder, "PayloadDecoder '" + nameOf(decoder) + "'.handles", QUICK_LIMIT,
+        return calls.callOr(decoder, "PayloadDecoder '" + names.of(decoder) + "'.handles", QUICK_LIMIT,
                 () -> decoder.handles(deviceType, contentType), false);
-    }
-
-    /** @return the decoder's name, asked once within 1 s; "a decoder" while it gives none */
-    private String nameOf(PayloadDecoder decoder) {
-        String known = names.get(decoder);
-        if (known != null) {
-            return known;
-        }
-        String name = calls.callOr(decoder, "PayloadDecoder " + decoder.getClass().getName() + ".name", QUICK_LIMIT,
-                decoder::name, null);
-        if (name == null || name.isBlank()) {   // remembered too: a name that hangs is not asked again
-            name = decoder.getClass().getName();
-        }
-        if (decoders.get().contains(decoder)) {
-            names.put(decoder, name);
-        }
-        return name;
     }
 
     /** Runs a decoder with its limit: a refusal, failure or time-out refuses the payload (400), naming the decoder. */
     private List<DecodedReading> decode(PayloadDecoder decoder, byte[] body, String device) {
-        String name = nameOf(decoder);
+        String name = names.of(decoder);
         Object outcome;
         try {
             outcome = calls.call(decoder, "PayloadDecoder '" + name + "'.decode", DECODE_LIMIT, () -> {
